@@ -1,0 +1,172 @@
+/**
+ * @module config
+ * The connector's configuration: a zod guard that accepts every configuration the official
+ * `@logto/connector-aliyun-sms` documents (so an operator can paste theirs unchanged), plus optional
+ * keys with defaults. Every rule is a zod check with its own message, because Logto lists the
+ * issues of an `InvalidConfig` error carrying a ZodError in the Console.
+ */
+import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import { z } from 'zod';
+
+/** Aliyun's China-site SMS API host (fact sheet §2). */
+export const defaultEndpoint = 'https://dysmsapi.aliyuncs.com';
+
+/** Milliseconds allowed for one whole request, unless the operator sets `timeout`. */
+export const defaultTimeout = 10_000;
+
+/** Bounds for `timeout`: Aliyun asks for at least 1 s (fact sheet §2); a minute is already too long for a sign-in page. */
+export const timeoutRange = { min: 1000, max: 60_000 } as const;
+
+/** The message types Logto sends most; the official connector also requires these four. */
+export const requiredUsageTypes = [
+  TemplateType.Register,
+  TemplateType.SignIn,
+  TemplateType.ForgotPassword,
+  TemplateType.Generic,
+] as const;
+
+/** What a template sends when it has no `params`: the verification code as `${code}`. */
+export const defaultTemplateParams: Readonly<Record<string, string>> = Object.freeze({ code: '{{code}}' });
+
+const templateTypes = Object.values(TemplateType);
+
+const text = (field: string, fix: string) =>
+  z
+    .string({
+      required_error: `${field} is required: ${fix}`,
+      invalid_type_error: `${field} must be a string: ${fix}`,
+    })
+    .trim()
+    .min(1, `${field} must not be empty or only spaces: ${fix}`);
+
+const templateCode = (field: string) =>
+  text(field, 'use the template code shown in the Aliyun SMS console, e.g. SMS_123456789');
+
+// Aliyun template variables are `${name}` with a letter first; the key check also keeps keys such
+// as `__proto__` out of the parsed object.
+const paramName = z
+  .string()
+  .regex(
+    /^[A-Za-z]\w{0,63}$/,
+    'params keys must be Aliyun template variable names (a letter, then letters, digits or _), e.g. "code"'
+  );
+
+const templateGuard = z.object({
+  usageType: z.nativeEnum(TemplateType, {
+    errorMap: () => ({ message: `usageType must be one of ${templateTypes.join(', ')}` }),
+  }),
+  templateCode: z.union(
+    [
+      templateCode('templateCode'),
+      z.object({ china: templateCode('templateCode.china'), overseas: templateCode('templateCode.overseas') }),
+    ],
+    {
+      errorMap: () => ({
+        message:
+          'templateCode must be a template code string, or { "china": "...", "overseas": "..." } with a mainland and an international template code',
+      }),
+    }
+  ),
+  /** Legacy SMS template kind from older official configs; accepted and ignored. */
+  type: z.number().optional(),
+  params: z
+    .record(
+      paramName,
+      z.string({ invalid_type_error: 'params values must be strings such as "{{code}}"' })
+    )
+    .optional()
+    .transform((params) => params ?? { ...defaultTemplateParams }),
+});
+
+/** One configured template, after defaults. */
+export type Template = z.output<typeof templateGuard>;
+
+const templatesGuard = z
+  .array(templateGuard, { required_error: 'templates is required: add one entry per usageType' })
+  .superRefine((templates, context) => {
+    const seen = new Set<string>();
+    for (const [index, { usageType }] of templates.entries()) {
+      if (seen.has(usageType)) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [index, 'usageType'],
+          message: `usageType ${usageType} appears more than once in templates; keep one entry per usageType`,
+        });
+      }
+      seen.add(usageType);
+    }
+    const missing = requiredUsageTypes.filter((type) => !seen.has(type));
+    if (missing.length > 0) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `templates must include usageType ${missing.join(', ')}: add an entry with a templateCode for each`,
+      });
+    }
+  });
+
+const loopbackHosts = new Set(['localhost', '[::1]']);
+
+/** Loopback hosts, the only ones allowed over plain http (the local sandbox). */
+export const isLoopbackHost = (hostname: string): boolean =>
+  loopbackHosts.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+
+const endpointFix =
+  'use an https:// URL such as https://dysmsapi.aliyuncs.com (http:// only for a loopback host such as http://127.0.0.1:8787, the local sandbox)';
+
+const endpointGuard = z
+  .string({ invalid_type_error: `endpoint must be a string: ${endpointFix}` })
+  .trim()
+  .superRefine((value, context) => {
+    const problem = endpointProblem(value);
+    if (problem) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: `endpoint ${problem}: ${endpointFix}` });
+    }
+  })
+  .transform((value) => value.replace(/\/$/, ''));
+
+const endpointProblem = (value: string): string | undefined => {
+  if (!URL.canParse(value)) {
+    return 'is not a URL';
+  }
+  const url = new URL(value);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    return url.protocol === 'http:' ? 'uses http:// for a host that is not loopback' : `uses ${url.protocol}`;
+  }
+  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    return 'must be only a scheme and host (and port), with no path, query or credentials';
+  }
+  return undefined;
+};
+
+/** The guard Logto validates the connector's configuration with. */
+export const configGuard = z.object({
+  accessKeyId: text('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
+  accessKeySecret: text('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
+  signName: text('signName', 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试'),
+  templates: templatesGuard,
+  strictPhoneRegionNumberCheck: z
+    .boolean({ invalid_type_error: 'strictPhoneRegionNumberCheck must be true or false' })
+    .default(false),
+  endpoint: endpointGuard.default(defaultEndpoint),
+  timeout: z
+    .number({ invalid_type_error: 'timeout must be a number of milliseconds, e.g. 10000' })
+    .int('timeout must be a whole number of milliseconds, e.g. 10000')
+    .min(timeoutRange.min, `timeout must be at least ${timeoutRange.min} ms (Aliyun asks for at least 1 s)`)
+    .max(timeoutRange.max, `timeout must be at most ${timeoutRange.max} ms; a sign-in page should not wait longer`)
+    .default(defaultTimeout),
+});
+
+/** The configuration as an operator writes it. */
+export type AliyunSmsConfigInput = z.input<typeof configGuard>;
+
+/** The configuration after validation, with every default filled in. */
+export type AliyunSmsConfig = z.output<typeof configGuard>;
+
+/** Validates a configuration, throwing `InvalidConfig` with the ZodError so Logto lists each issue. */
+export const parseConfig = (config: unknown): AliyunSmsConfig => {
+  const result = configGuard.safeParse(config);
+  if (!result.success) {
+    throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error);
+  }
+  return result.data;
+};

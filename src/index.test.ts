@@ -1,0 +1,159 @@
+import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import createConnector, { createAliyunSmsConnector } from './index.js';
+import { metadata } from './metadata.js';
+
+const endpoint = 'https://dysmsapi.aliyuncs.com';
+
+const config = {
+  accessKeyId: 'LTAI5tFakeKeyId',
+  accessKeySecret: 'fakeSecret',
+  signName: '登录验证',
+  templates: [
+    { usageType: 'SignIn', templateCode: 'SMS_123456789' },
+    { usageType: 'Register', templateCode: { china: 'SMS_200000001', overseas: 'SMS_200000002' } },
+    { usageType: 'ForgotPassword', templateCode: 'SMS_300000001' },
+    { usageType: 'Generic', templateCode: 'SMS_400000001', params: { code: '{{code}}', minutes: '5' } },
+  ],
+};
+
+/** Pinned nonce and clock, so the exact body (and its signature) is known. */
+const pinned = {
+  nonce: () => '00000000-0000-4000-8000-000000000000',
+  now: () => new Date('2026-01-02T03:04:05.678Z'),
+};
+
+const build = async (getConfig = vi.fn(async () => config)) =>
+  (await createAliyunSmsConnector(pinned)({ getConfig })).sendMessage;
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+
+afterEach(() => {
+  nock.cleanAll();
+});
+
+describe('sendMessage on the wire', () => {
+  it('posts the exact signed form body and resolves with the receipt', async () => {
+    // The same parameters as the Logto-shaped known answer in signature.test.ts.
+    const scope = nock(endpoint)
+      .post(
+        '/',
+        'AccessKeyId=LTAI5tFakeKeyId&Action=SendSms&Format=JSON&PhoneNumbers=13800138000&RegionId=cn-hangzhou' +
+          '&SignName=%E7%99%BB%E5%BD%95%E9%AA%8C%E8%AF%81&Signature=au51s6URevioezji9ssedWyOAHE%3D' +
+          '&SignatureMethod=HMAC-SHA1&SignatureNonce=00000000-0000-4000-8000-000000000000&SignatureVersion=1.0' +
+          '&TemplateCode=SMS_123456789&TemplateParam=%7B%22code%22%3A%22000000%22%7D' +
+          '&Timestamp=2026-01-02T03%3A04%3A05Z&Version=2017-05-25'
+      )
+      .matchHeader('content-type', 'application/x-www-form-urlencoded')
+      .reply(200, { Code: 'OK', Message: 'OK', BizId: '9006197469364984^0', RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990' });
+
+    const sendMessage = await build();
+    await expect(
+      sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '000000', locale: 'zh-CN' } })
+    ).resolves.toEqual({ BizId: '9006197469364984^0', RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('uses the passed config (the Console Send button) without calling getConfig', async () => {
+    const getConfig = vi.fn(async () => {
+      throw new Error('getConfig must not be called');
+    });
+    const scope = nock(endpoint)
+      .post('/', (body: Record<string, string>) => body.TemplateCode === 'SMS_400000001')
+      .reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const sendMessage = await build(getConfig);
+    await sendMessage({ to: '8613800138000', type: TemplateType.Generic, payload: { code: '000000' } }, config);
+    expect(getConfig).not.toHaveBeenCalled();
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('asks getConfig for this connector id when no config is passed', async () => {
+    const getConfig = vi.fn(async () => config);
+    nock(endpoint).post('/').reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const sendMessage = await build(getConfig);
+    await sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } });
+    expect(getConfig).toHaveBeenCalledWith(metadata.id);
+  });
+
+  it.each([
+    ['mainland, overseas code chosen by region', '8613800138000', TemplateType.Register, 'SMS_200000001', '13800138000'],
+    ['Hong Kong gets the overseas code and region code', '85268326366', TemplateType.Register, 'SMS_200000002', '85268326366'],
+    ['MFA falls back to Generic', '447911123456', TemplateType.MfaVerification, 'SMS_400000001', '447911123456'],
+  ])('%s', async (_, to, type, templateCode, phoneNumbers) => {
+    let posted: Record<string, string> = {};
+    nock(endpoint)
+      .post('/', (body: Record<string, string>) => {
+        posted = body;
+        return true;
+      })
+      .reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const sendMessage = await build();
+    await sendMessage({ to, type, payload: { code: '654321' } });
+    expect({ TemplateCode: posted.TemplateCode, PhoneNumbers: posted.PhoneNumbers }).toEqual({
+      TemplateCode: templateCode,
+      PhoneNumbers: phoneNumbers,
+    });
+  });
+
+  it('sends only the template params: locale, uiLocales and nested objects never reach Aliyun', async () => {
+    let posted: Record<string, string> = {};
+    nock(endpoint)
+      .post('/', (body: Record<string, string>) => {
+        posted = body;
+        return true;
+      })
+      .reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const sendMessage = await build();
+    await sendMessage({
+      to: '8613800138000',
+      type: TemplateType.Generic,
+      payload: { code: '111111', locale: 'en', uiLocales: 'en zh', user: { name: 'x' } },
+    });
+    expect(posted.TemplateParam).toBe('{"code":"111111","minutes":"5"}');
+  });
+
+  it('sends a fresh nonce and timestamp on every request', async () => {
+    const nonces: string[] = [];
+    nock(endpoint)
+      .post('/', (body: Record<string, string>) => {
+        nonces.push(`${body.SignatureNonce}@${body.Timestamp}`);
+        return true;
+      })
+      .times(2)
+      .reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const { sendMessage } = await createConnector({ getConfig: async () => config });
+    const data = { to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } };
+    await sendMessage(data);
+    await sendMessage(data);
+    expect(nonces).toHaveLength(2);
+    expect(nonces[0]).toMatch(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}@\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(nonces[0]?.split('@')[0]).not.toBe(nonces[1]?.split('@')[0]);
+  });
+});
+
+describe('refusals before sending', () => {
+  it.each([
+    ['a comma-separated list', '8613800138000,8613900139000', ConnectorErrorCodes.InvalidRequestParameters],
+    ['letters', '86138abc8000', ConnectorErrorCodes.InvalidRequestParameters],
+    ['an empty number', '', ConnectorErrorCodes.InvalidRequestParameters],
+  ])('%s: nothing is sent', async (_, to, code) => {
+    const sendMessage = await build();
+    await expect(sendMessage({ to, type: TemplateType.SignIn, payload: { code: '1' } })).rejects.toMatchObject({ code });
+  });
+
+  it('an invalid config is InvalidConfig carrying the zod error', async () => {
+    const sendMessage = await build();
+    const error: unknown = await sendMessage(
+      { to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } },
+      { ...config, signName: '  ' }
+    ).catch((error_: unknown) => error_);
+    expect(error).toMatchObject({
+      code: ConnectorErrorCodes.InvalidConfig,
+      data: { issues: [expect.objectContaining({ path: ['signName'] })] },
+    });
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * @module connector-aliyun-sms
+ * Logto SMS connector for Aliyun Short Message Service. Glue only: validate the configuration,
+ * plan the API call, send it, return Aliyun's receipt.
+ */
+import {
+  ConnectorError,
+  ConnectorErrorCodes,
+  ConnectorType,
+  type CreateConnector,
+  type GetConnectorConfig,
+  type SendMessageData,
+  type SmsConnector,
+} from '@logto/connector-kit';
+
+import { createAliyunClient, type ClientOptions } from './aliyun-client.js';
+import { configGuard, parseConfig } from './config.js';
+import { metadata } from './metadata.js';
+import { planSend } from './route.js';
+
+/** What a successful send resolves with: Aliyun's receipt id and request id. */
+export type SendReceipt = { BizId?: string; RequestId?: string };
+
+const pick = (answer: Readonly<Record<string, unknown>>, keys: readonly string[]) =>
+  Object.fromEntries(keys.filter((key) => typeof answer[key] === 'string').map((key) => [key, answer[key]]));
+
+/** Refuses, before anything is sent, a `data` that is not shaped like Logto's. */
+function assertMessage(data: unknown): asserts data is SendMessageData {
+  const { to, type, payload } = (data ?? {}) as Partial<Record<string, unknown>>;
+  if (typeof to !== 'string' || typeof type !== 'string' || typeof payload !== 'object' || payload === null) {
+    throw new ConnectorError(
+      ConnectorErrorCodes.InvalidRequestParameters,
+      'sendMessage needs { to: string, type: string, payload: object }.'
+    );
+  }
+}
+
+/**
+ * Builds the connector; `options` pins the nonce and clock for tests. Logto calls the default
+ * export, which uses a random nonce and the system clock.
+ */
+export const createAliyunSmsConnector =
+  (options: ClientOptions = {}): CreateConnector<SmsConnector> =>
+  ({ getConfig }: { getConfig: GetConnectorConfig }) => {
+    const client = createAliyunClient(options);
+    return Promise.resolve({
+      metadata,
+      type: ConnectorType.Sms,
+      configGuard,
+      async sendMessage(data, config) {
+        assertMessage(data);
+        const validated = parseConfig(config ?? (await getConfig(metadata.id)));
+        const call = planSend(validated, data);
+        const answer = await client.send(call, validated, validated.timeout);
+        return pick(answer, ['BizId', 'MessageId', 'RequestId']) satisfies SendReceipt;
+      },
+    });
+  };
+
+const createConnector: CreateConnector<SmsConnector> = createAliyunSmsConnector();
+
+export default createConnector;

@@ -1,0 +1,109 @@
+/**
+ * @module metadata
+ * What Logto's Console shows for this connector: names, descriptions and the configuration form.
+ */
+import {
+  ConnectorConfigFormItemType,
+  TemplateType,
+  type ConnectorMetadata,
+} from '@logto/connector-kit';
+
+import { defaultEndpoint, defaultTimeout, timeoutRange } from './config.js';
+
+/** Distinct from the official connector's `aliyun-short-message-service`, so both can be installed. */
+export const connectorId = 'aliyun-sms';
+
+/** The connector's metadata, as Logto's loader and Console read it. */
+export const metadata: ConnectorMetadata = {
+  id: connectorId,
+  target: 'aliyun-dysms',
+  platform: null,
+  name: {
+    en: 'Aliyun SMS',
+    'zh-CN': '阿里云短信',
+    'zh-TW': '阿里雲簡訊',
+    ja: 'Aliyun SMS（アリババクラウド ショートメッセージ）',
+    ko: 'Aliyun SMS (알리바바 클라우드 문자 메시지)',
+    es: 'Aliyun SMS (Alibaba Cloud)',
+    'pt-BR': 'Aliyun SMS (Alibaba Cloud)',
+    de: 'Aliyun SMS (Alibaba Cloud)',
+    fr: 'Aliyun SMS (Alibaba Cloud)',
+  },
+  logo: './logo.svg',
+  logoDark: null,
+  description: {
+    en: 'Send verification codes through Alibaba Cloud Short Message Service, to mainland China and overseas numbers, with clear errors and bounded time.',
+    'zh-CN': '通过阿里云短信服务发送验证码，支持中国大陆及港澳台和国际号码，错误信息清晰，请求有超时保障。',
+    'zh-TW': '透過阿里雲簡訊服務發送驗證碼，支援中國大陸及港澳台與國際號碼，錯誤訊息清楚，請求有逾時保障。',
+    ja: 'Alibaba Cloud のショートメッセージサービスで確認コードを送信します。中国本土と海外の番号に対応し、エラーは明確で、待ち時間に上限があります。',
+    ko: 'Alibaba Cloud 문자 메시지 서비스로 인증 코드를 보냅니다. 중국 본토와 해외 번호를 지원하며, 오류가 명확하고 대기 시간에 상한이 있습니다.',
+    es: 'Envía códigos de verificación con el servicio de SMS de Alibaba Cloud a números de China continental y del extranjero, con errores claros y tiempo de espera acotado.',
+    'pt-BR': 'Envia códigos de verificação pelo serviço de SMS da Alibaba Cloud para números da China continental e do exterior, com erros claros e tempo de espera limitado.',
+    de: 'Versendet Bestätigungscodes über den SMS-Dienst von Alibaba Cloud an Nummern in Festlandchina und im Ausland, mit klaren Fehlern und begrenzter Wartezeit.',
+    fr: 'Envoie des codes de vérification via le service SMS d’Alibaba Cloud vers la Chine continentale et l’étranger, avec des erreurs claires et un délai borné.',
+  },
+  readme: './README.md',
+  formItems: [
+    {
+      key: 'accessKeyId',
+      label: 'AccessKey ID',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      placeholder: 'LTAI5t...',
+      description: 'AccessKey ID of a RAM user allowed to call dysms:SendSms.',
+    },
+    {
+      key: 'accessKeySecret',
+      label: 'AccessKey Secret',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      isConfidential: true,
+      placeholder: '<access-key-secret>',
+      description: 'The AccessKey secret, shown once when the AccessKey is created.',
+    },
+    {
+      key: 'signName',
+      label: 'Signature name (签名)',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      placeholder: '阿里云短信测试',
+      description: 'An approved SMS signature, spelled exactly as the Aliyun SMS console shows it.',
+    },
+    {
+      key: 'templates',
+      label: 'Templates',
+      type: ConnectorConfigFormItemType.Json,
+      required: true,
+      defaultValue: Object.values(TemplateType).map((usageType) => ({
+        usageType,
+        templateCode: '<template-code>',
+      })),
+      description:
+        'One entry per message type: usageType, and templateCode as a string or {"china": "...", "overseas": "..."}. Optional params maps template variables to Logto placeholders (default {"code": "{{code}}"}). SignIn, Register, ForgotPassword and Generic are required; other types fall back to Generic.',
+    },
+    {
+      key: 'strictPhoneRegionNumberCheck',
+      label: 'Strict phone region check',
+      type: ConnectorConfigFormItemType.Switch,
+      defaultValue: false,
+      description:
+        'Off: an 11-digit number starting with 13 to 19 and no region code is a mainland China number (this also catches North American numbers such as 16502530000). On: only numbers with 86, +86 or 0086 are mainland. Turn it on when every stored number has its region code and you have North American users.',
+    },
+    {
+      key: 'endpoint',
+      label: 'API endpoint',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      placeholder: defaultEndpoint,
+      description: `Aliyun SMS API base URL; default ${defaultEndpoint}. https:// only, except http:// to a loopback host for the local sandbox.`,
+    },
+    {
+      key: 'timeout',
+      label: 'Timeout (ms)',
+      type: ConnectorConfigFormItemType.Number,
+      required: false,
+      placeholder: String(defaultTimeout),
+      description: `Milliseconds one send may take in all, from ${timeoutRange.min} to ${timeoutRange.max}; default ${defaultTimeout}.`,
+    },
+  ],
+};

@@ -1,0 +1,65 @@
+/**
+ * @module template
+ * Which configured template a message uses, which Aliyun template code applies to the number's
+ * region, and the `TemplateParam` values rendered from Logto's payload.
+ */
+import {
+  ConnectorError,
+  ConnectorErrorCodes,
+  getConfigTemplateByType,
+  getValue,
+  replaceSendMessageHandlebars,
+  type SendMessagePayload,
+  type TemplateType,
+} from '@logto/connector-kit';
+
+import type { Template } from './config.js';
+import type { PhoneRegion } from './phone.js';
+
+/** The template for the message type, else the `Generic` one; `TemplateNotFound` names the type. */
+export const chooseTemplate = (templates: readonly Template[], type: TemplateType): Template => {
+  const template = getConfigTemplateByType(type, { templates: [...templates] });
+  if (!template) {
+    throw new ConnectorError(
+      ConnectorErrorCodes.TemplateNotFound,
+      `No template for usageType ${type} and no Generic template to fall back on: add a templates entry with usageType ${type} or Generic.`
+    );
+  }
+  return template;
+};
+
+/** The template code for the number's region: mainland and international templates are separate at Aliyun. */
+export const templateCodeFor = ({ templateCode }: Template, region: PhoneRegion): string =>
+  typeof templateCode === 'string' ? templateCode : region === 'mainland' ? templateCode.china : templateCode.overseas;
+
+const handlebar = /{{\s*([\w.]+)\s*}}/g;
+
+/**
+ * Renders one placeholder string with connector-kit's handlebars. A placeholder naming an object
+ * (e.g. `{{user}}`) renders empty rather than as `[object Object]`, so nested payload objects never
+ * reach Aliyun; a placeholder whose value is missing from the payload is refused, because Aliyun
+ * would otherwise deliver the literal `{{code}}` to the user.
+ */
+export const renderPlaceholder = (name: string, placeholder: string, payload: SendMessagePayload): string => {
+  const flattened = placeholder.replaceAll(handlebar, (match, path: string) => {
+    const value = getValue(payload, path);
+    return value !== null && (typeof value === 'object' || typeof value === 'function') ? '' : match;
+  });
+  const rendered = replaceSendMessageHandlebars(flattened, payload);
+  const unresolved = rendered.match(handlebar);
+  if (unresolved) {
+    throw new ConnectorError(
+      ConnectorErrorCodes.InsufficientRequestParameters,
+      `Template parameter ${name} needs ${unresolved.join(', ')}, which this message's payload does not have.`
+    );
+  }
+  return rendered;
+};
+
+/** `TemplateParam`: a JSON object of strings, built only from the template's `params`. */
+export const renderTemplateParam = (params: Readonly<Record<string, string>>, payload: SendMessagePayload): string =>
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(params).map(([name, placeholder]) => [name, renderPlaceholder(name, placeholder, payload)])
+    )
+  );

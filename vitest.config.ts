@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'sandbox/**/*.test.ts', 'test/**/*.test.ts'],
+    // End-to-end suites start servers and a browser; give them room on a busy two-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
