@@ -14,7 +14,7 @@ import { got, RequestError, TimeoutError } from 'got';
 
 import { aliyunError, transportError, type TransportFailure } from './errors.js';
 import type { ApiCall } from './route.js';
-import { canonicalizedQuery, signParameters } from './signature.js';
+import { canonicalizedQuery, percentEncode, signParameters } from './signature.js';
 
 /** The AccessKey pair that signs requests. */
 export type Credentials = { accessKeyId: string; accessKeySecret: string };
@@ -72,9 +72,11 @@ const failureOf = (error: unknown, timeout: number): TransportFailure => {
 export const createAliyunClient = ({ nonce = randomUUID, now = () => new Date() }: ClientOptions = {}) => ({
   /** Signs and sends one call; resolves with Aliyun's answer when its code is `OK`, else throws a `ConnectorError`. */
   async send(call: ApiCall, credentials: Credentials, timeout: number): Promise<AliyunAnswer> {
-    const secrets = [credentials.accessKeySecret];
     const signed = signParameters(call.parameters, { method: 'POST', ...credentials, nonce: nonce(), date: now() });
-    secrets.push(signed.Signature ?? '');
+    // The signature is as good as the secret for replaying this request: keep it out of errors,
+    // raw and as it appears in the form body.
+    const signature = signed.Signature ?? '';
+    const secrets = [credentials.accessKeySecret, signature, percentEncode(signature)];
     const response = await got
       .post(`${call.endpoint}/`, {
         body: canonicalizedQuery(signed),

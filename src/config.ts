@@ -42,6 +42,23 @@ const text = (field: string, fix: string) =>
 const templateCode = (field: string) =>
   text(field, 'use the template code shown in the Aliyun SMS console, e.g. SMS_123456789');
 
+// Both keys are optional to zod and required by the refinement: a missing key then reports its own
+// message instead of collapsing the whole union into one "invalid input".
+const templateCodePair = z
+  .object({ china: templateCode('templateCode.china').optional(), overseas: templateCode('templateCode.overseas').optional() })
+  .superRefine((pair, context) => {
+    for (const key of ['china', 'overseas'] as const) {
+      if (pair[key] === undefined) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [key],
+          message: `templateCode.${key} is required: give the ${key === 'china' ? 'mainland' : 'international'} template code, or make templateCode one string`,
+        });
+      }
+    }
+  })
+  .transform(({ china = '', overseas = '' }) => ({ china, overseas }));
+
 // Aliyun template variables are `${name}` with a letter first; the key check also keeps keys such
 // as `__proto__` out of the parsed object.
 const paramName = z
@@ -58,7 +75,7 @@ const templateGuard = z.object({
   templateCode: z.union(
     [
       templateCode('templateCode'),
-      z.object({ china: templateCode('templateCode.china'), overseas: templateCode('templateCode.overseas') }),
+      templateCodePair,
     ],
     {
       errorMap: () => ({

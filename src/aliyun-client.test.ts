@@ -1,0 +1,110 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createAliyunClient } from './aliyun-client.js';
+import type { ApiCall } from './route.js';
+
+/** A loopback server whose answer each test chooses. */
+let answer: (request: IncomingMessage, response: ServerResponse) => void = () => undefined;
+const received: string[] = [];
+const server = createServer((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    received.push(Buffer.concat(chunks).toString());
+    answer(request, response);
+  });
+});
+let endpoint = '';
+
+beforeAll(async () => {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  server.close();
+  await once(server, 'close');
+});
+
+const call = (): ApiCall => ({
+  endpoint,
+  action: 'SendSms',
+  version: '2017-05-25',
+  parameters: { Action: 'SendSms', Version: '2017-05-25', Format: 'JSON', PhoneNumbers: '13800138000' },
+  route: { region: 'mainland', regionCode: '86', api: 'SendSms 2017-05-25', templateCode: 'SMS_1', to: '138****8000' },
+});
+
+const credentials = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };
+const client = createAliyunClient();
+
+const json = (status: number, body: unknown) => (_: IncomingMessage, response: ServerResponse) => {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+};
+
+describe('aliyun client over loopback', () => {
+  it('resolves with the answer when Code is OK', async () => {
+    answer = json(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R' });
+    await expect(client.send(call(), credentials, 2000)).resolves.toEqual({ Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R' });
+  });
+
+  it('branches on Code, not HTTP status: a business error comes with 200', async () => {
+    answer = json(200, { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控Permits:1', RequestId: 'R' });
+    await expect(client.send(call(), credentials, 2000)).rejects.toMatchObject({
+      code: ConnectorErrorCodes.RateLimitExceeded,
+      data: { code: 'isv.BUSINESS_LIMIT_CONTROL', message: '触发分钟级流控Permits:1', requestId: 'R', httpStatus: 200 },
+    });
+  });
+
+  it('reads a gateway error body with its 4xx status', async () => {
+    answer = json(404, { RequestId: 'R', HostId: 'dysmsapi.aliyuncs.com', Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', Recommend: 'https://api.aliyun.com' });
+    await expect(client.send(call(), credentials, 2000)).rejects.toMatchObject({
+      code: ConnectorErrorCodes.General,
+      data: { code: 'InvalidAccessKeyId.NotFound', httpStatus: 404 },
+    });
+  });
+
+  it('reports an HTML 503 with its status and a trimmed body, and redacts an echoed signature', async () => {
+    answer = (_, response) => {
+      const echoed = received.at(-1) ?? '';
+      response.writeHead(503, { 'content-type': 'text/html' }).end(`<html><body>Service Unavailable ${echoed}</body></html>`);
+    };
+    const error: unknown = await client.send(call(), credentials, 2000).catch((error_: unknown) => error_);
+    expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { failure: { kind: 'not-aliyun', httpStatus: 503 } } });
+    const text = JSON.stringify(error) + (error as Error).message;
+    expect(text).toContain('Service Unavailable');
+    expect(text).toContain("Signature=[redacted]");
+    expect(text).not.toMatch(/Signature=(?!\[redacted\])[^&\s]/);
+  });
+
+  it('reports a timeout within the configured bound and does not retry', async () => {
+    const before = received.length;
+    answer = () => undefined;
+    const started = Date.now();
+    await expect(client.send(call(), credentials, 1000)).rejects.toMatchObject({
+      code: ConnectorErrorCodes.General,
+      data: { failure: { kind: 'timeout', timeout: 1000 } },
+    });
+    expect(Date.now() - started).toBeLessThan(3000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received.length - before).toBe(1);
+  });
+
+  it('reports a refused connection by name', async () => {
+    const closed = createServer();
+    closed.listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const port = (closed.address() as AddressInfo).port;
+    closed.close();
+    await once(closed, 'close');
+    await expect(client.send({ ...call(), endpoint: `http://127.0.0.1:${port}` }, credentials, 2000)).rejects.toMatchObject({
+      data: { failure: { kind: 'network', errorCode: 'ECONNREFUSED' } },
+    });
+  });
+});

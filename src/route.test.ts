@@ -1,0 +1,86 @@
+import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import { describe, expect, it } from 'vitest';
+
+import { parseConfig } from './config.js';
+import { planSend } from './route.js';
+
+const config = (strict: boolean) =>
+  parseConfig({
+    accessKeyId: 'LTAI5tFakeKeyId',
+    accessKeySecret: 'fakeSecret',
+    signName: 'Logto',
+    strictPhoneRegionNumberCheck: strict,
+    endpoint: 'http://127.0.0.1:8787',
+    templates: [
+      { usageType: 'SignIn', templateCode: { china: 'SMS_CN_SIGNIN', overseas: 'SMS_INTL_SIGNIN' } },
+      { usageType: 'Register', templateCode: 'SMS_REGISTER' },
+      { usageType: 'ForgotPassword', templateCode: 'SMS_RESET' },
+      { usageType: 'Generic', templateCode: { china: 'SMS_CN_GENERIC', overseas: 'SMS_INTL_GENERIC' } },
+    ],
+  });
+
+describe('planSend', () => {
+  it('builds the whole SendSms call', () => {
+    expect(planSend(config(false), { to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } })).toEqual({
+      endpoint: 'http://127.0.0.1:8787',
+      action: 'SendSms',
+      version: '2017-05-25',
+      parameters: {
+        Action: 'SendSms',
+        Version: '2017-05-25',
+        Format: 'JSON',
+        RegionId: 'cn-hangzhou',
+        PhoneNumbers: '13800138000',
+        SignName: 'Logto',
+        TemplateCode: 'SMS_CN_SIGNIN',
+        TemplateParam: '{"code":"123456"}',
+      },
+      route: { region: 'mainland', regionCode: '86', api: 'SendSms 2017-05-25', templateCode: 'SMS_CN_SIGNIN', to: '138****8000' },
+    });
+  });
+
+  it.each<[string, boolean, TemplateType, string, string, string]>([
+    ['mainland via 86', false, TemplateType.SignIn, '8613800138000', '13800138000', 'SMS_CN_SIGNIN'],
+    ['bare mainland, lenient', false, TemplateType.SignIn, '13800138000', '13800138000', 'SMS_CN_SIGNIN'],
+    ['bare mainland-shaped, strict: North America', true, TemplateType.SignIn, '13800138000', '13800138000', 'SMS_INTL_SIGNIN'],
+    ['US number, lenient: taken for mainland', false, TemplateType.SignIn, '16502530000', '16502530000', 'SMS_CN_SIGNIN'],
+    ['US number, strict', true, TemplateType.SignIn, '16502530000', '16502530000', 'SMS_INTL_SIGNIN'],
+    ['US number with +, lenient', false, TemplateType.SignIn, '+16502530000', '16502530000', 'SMS_INTL_SIGNIN'],
+    ['Hong Kong', false, TemplateType.SignIn, '85268326366', '85268326366', 'SMS_INTL_SIGNIN'],
+    ['Macao, strict', true, TemplateType.SignIn, '85366123456', '85366123456', 'SMS_INTL_SIGNIN'],
+    ['Taiwan', false, TemplateType.SignIn, '886912345678', '886912345678', 'SMS_INTL_SIGNIN'],
+    ['a single code serves both regions', false, TemplateType.Register, '447911123456', '447911123456', 'SMS_REGISTER'],
+    ['MFA falls back to Generic, mainland', false, TemplateType.MfaVerification, '+86 138 0013 8000', '13800138000', 'SMS_CN_GENERIC'],
+    ['BindMfa falls back to Generic, overseas', true, TemplateType.BindMfa, '0085268326366', '85268326366', 'SMS_INTL_GENERIC'],
+  ])('%s', (_, strict, type, to, phoneNumbers, templateCode) => {
+    const { parameters } = planSend(config(strict), { to, type, payload: { code: '1' } });
+    expect([parameters.PhoneNumbers, parameters.TemplateCode]).toEqual([phoneNumbers, templateCode]);
+  });
+
+  it('refuses a number that is not one phone number, naming the problem, with the number masked', () => {
+    expect(() =>
+      planSend(config(false), { to: '8613800138000,8613900139000', type: TemplateType.SignIn, payload: { code: '1' } })
+    ).toThrow(
+      expect.objectContaining({
+        code: ConnectorErrorCodes.InvalidRequestParameters,
+        data: {
+          message:
+            'The phone number "861********************9000" holds more than one number (Aliyun reads a comma as a list of recipients); send one number.',
+        },
+      })
+    );
+  });
+
+  it('names the message type when there is neither its template nor Generic', () => {
+    const withoutGeneric = { ...config(false), templates: config(false).templates.filter(({ usageType }) => usageType !== TemplateType.Generic) };
+    expect(() => planSend(withoutGeneric, { to: '8613800138000', type: TemplateType.MfaVerification, payload: {} })).toThrow(
+      expect.objectContaining({
+        code: ConnectorErrorCodes.TemplateNotFound,
+        data: {
+          message:
+            'No template for usageType MfaVerification and no Generic template to fall back on: add a templates entry with usageType MfaVerification or Generic.',
+        },
+      })
+    );
+  });
+});
