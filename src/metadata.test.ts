@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+
+import { ConnectorConfigFormItemType, connectorMetadataGuard, TemplateType } from '@logto/connector-kit';
+import { describe, expect, it } from 'vitest';
+
+import { configGuard } from './config.js';
+import { metadata } from './metadata.js';
+
+describe('metadata', () => {
+  it("passes connector-kit's own metadata guard", () => {
+    expect(connectorMetadataGuard.safeParse(metadata).success).toBe(true);
+  });
+
+  it('has its own id, so it installs next to the official connector', () => {
+    expect(metadata.id).not.toBe('aliyun-short-message-service');
+    expect(metadata.platform).toBeNull();
+    expect([metadata.logo, metadata.readme]).toEqual(['./logo.svg', './README.md']);
+  });
+
+  it.each(['en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'pt-BR'])('names and describes itself in %s', (language) => {
+    expect(metadata.name[language]).toBeTruthy();
+    expect(metadata.description[language]).toBeTruthy();
+  });
+
+  it('has a form item, with label and description, for every configuration key', () => {
+    const keys = metadata.formItems?.map(({ key }) => key) ?? [];
+    expect(keys.toSorted()).toEqual(Object.keys(configGuard.shape).toSorted());
+    for (const item of metadata.formItems ?? []) {
+      expect([item.key, Boolean(item.label), Boolean(item.description)]).toEqual([item.key, true, true]);
+    }
+  });
+
+  it('marks the secret confidential', () => {
+    expect(metadata.formItems?.find(({ key }) => key === 'accessKeySecret')).toMatchObject({ isConfidential: true });
+  });
+
+  it('offers a templates default listing every TemplateType', () => {
+    const templates = metadata.formItems?.find(({ key }) => key === 'templates');
+    expect(templates?.type).toBe(ConnectorConfigFormItemType.Json);
+    const defaults = templates?.defaultValue as Array<{ usageType: string }>;
+    expect(defaults.map(({ usageType }) => usageType)).toEqual(Object.values(TemplateType));
+  });
+
+  it('ships a logo that is a well-formed SVG', () => {
+    const svg = readFileSync(new URL('../logo.svg', import.meta.url), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*viewBox="0 0 64 64"/);
+    expect(svg.trim().endsWith('</svg>')).toBe(true);
+  });
+});
