@@ -71,6 +71,23 @@ describe('configs the official connector documents are accepted unchanged', () =
     expect(parseConfig({ ...base, endpoint }).endpoint).toBe(expected);
   });
 
+  it('the international site defaults to the Singapore host', () => {
+    expect(parseConfig({ ...base, site: 'international' })).toMatchObject({
+      site: 'international',
+      endpoint: 'https://dysmsapi.ap-southeast-1.aliyuncs.com',
+    });
+  });
+
+  it('keeps an explicit endpoint on either site', () => {
+    expect(parseConfig({ ...base, site: 'international', endpoint: 'https://dysmsapi.eu-central-1.aliyuncs.com' }).endpoint).toBe(
+      'https://dysmsapi.eu-central-1.aliyuncs.com'
+    );
+  });
+
+  it.each(['Logto', 'My Brand', '10690000', '123456789012345'])('accepts sender ID %j', (senderId) => {
+    expect(parseConfig({ ...base, site: 'international', senderId }).senderId).toBe(senderId);
+  });
+
   it('trims pasted whitespace around keys', () => {
     expect(parseConfig({ ...base, accessKeyId: ' LTAI5tFakeKeyId\n' }).accessKeyId).toBe('LTAI5tFakeKeyId');
   });
@@ -155,6 +172,22 @@ describe('invalid configs name the field and the fix', () => {
     ['timeout as text', { ...base, timeout: '5000' }, ['timeout: timeout must be a number of milliseconds, e.g. 10000']],
     ['fractional timeout', { ...base, timeout: 1500.5 }, ['timeout: timeout must be a whole number of milliseconds, e.g. 10000']],
   ])('%s', (_, config, messages) => {
+    expect(issuesOf(config)).toEqual(messages);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['an unknown site', { ...base, site: 'global' }, ['site: site must be one of china, international']],
+    [
+      'a sender ID too long',
+      { ...base, senderId: 'TwelveLetter' },
+      ['senderId: senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'],
+    ],
+    [
+      'blank content',
+      { ...base, templates: [{ usageType: 'SignIn', templateCode: 'SMS_1', content: ' ' }, ...base.templates.slice(1)] },
+      ['templates.0.content: content must not be empty or only spaces: write the message text with a placeholder, e.g. "Your verification code is {{code}}"'],
+    ],
+  ])('international settings: %s', (_, config, messages) => {
     expect(issuesOf(config)).toEqual(messages);
   });
 

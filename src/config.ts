@@ -8,8 +8,18 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { z } from 'zod';
 
-/** Aliyun's China-site SMS API host (fact sheet §2). */
-export const defaultEndpoint = 'https://dysmsapi.aliyuncs.com';
+/** Which Alibaba Cloud site the account lives on; each has its own SMS API (fact sheet §0). */
+export const sites = ['china', 'international'] as const;
+
+/** An account's site: `china` (aliyun.com) or `international` (alibabacloud.com). */
+export type Site = (typeof sites)[number];
+
+/** The API host of each site when `endpoint` is not set (fact sheet §2, §3). */
+export const defaultEndpoints: Readonly<Record<Site, string>> = {
+  china: 'https://dysmsapi.aliyuncs.com',
+  international: 'https://dysmsapi.ap-southeast-1.aliyuncs.com',
+};
+
 
 /** Milliseconds allowed for one whole request, unless the operator sets `timeout`. */
 export const defaultTimeout = 10_000;
@@ -86,6 +96,11 @@ const templateGuard = z.object({
   ),
   /** Legacy SMS template kind from older official configs; accepted and ignored. */
   type: z.number().optional(),
+  /**
+   * International site only: the full text `SendMessageToGlobe` sends to non-mainland numbers,
+   * with Logto placeholders, e.g. `Your verification code is {{code}}`.
+   */
+  content: text('content', 'write the message text with a placeholder, e.g. "Your verification code is {{code}}"').optional(),
   params: z
     .record(
       paramName,
@@ -164,7 +179,18 @@ export const configGuard = z.object({
   strictPhoneRegionNumberCheck: z
     .boolean({ invalid_type_error: 'strictPhoneRegionNumberCheck must be true or false' })
     .default(false),
-  endpoint: endpointGuard.default(defaultEndpoint),
+  site: z
+    .enum(sites, { errorMap: () => ({ message: `site must be one of ${sites.join(', ')}` }) })
+    .default('china'),
+  senderId: z
+    .string({ invalid_type_error: 'senderId must be a string' })
+    .trim()
+    .regex(
+      /^(?:[A-Za-z0-9 ]{1,11}|\d{1,15})$/,
+      'senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'
+    )
+    .optional(),
+  endpoint: endpointGuard.optional(),
   timeout: z
     .number({ invalid_type_error: 'timeout must be a number of milliseconds, e.g. 10000' })
     .int('timeout must be a whole number of milliseconds, e.g. 10000')
@@ -177,7 +203,7 @@ export const configGuard = z.object({
 export type AliyunSmsConfigInput = z.input<typeof configGuard>;
 
 /** The configuration after validation, with every default filled in. */
-export type AliyunSmsConfig = z.output<typeof configGuard>;
+export type AliyunSmsConfig = Omit<z.output<typeof configGuard>, 'endpoint'> & { endpoint: string };
 
 /** Validates a configuration, throwing `InvalidConfig` with the ZodError so Logto lists each issue. */
 export const parseConfig = (config: unknown): AliyunSmsConfig => {
@@ -185,5 +211,6 @@ export const parseConfig = (config: unknown): AliyunSmsConfig => {
   if (!result.success) {
     throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error);
   }
-  return result.data;
+  const { endpoint, ...rest } = result.data;
+  return { ...rest, endpoint: endpoint ?? defaultEndpoints[rest.site] };
 };

@@ -125,6 +125,48 @@ const byCode: Record<string, CodeRule> = {
   ),
   InvalidVersion: wrongApi,
   'InvalidAction.NotFound': wrongApi,
+
+  // International site, 2018-05-01 `ResponseCode`s (fact sheet §3), by the same rule.
+  QPS_LIMIT_CONTROL: rateLimited,
+  MOBILE_NUMBER_ILLEGAL: badNumber(
+    'Alibaba Cloud refused the phone number as malformed; check that it is a real mobile number with its region code.'
+  ),
+  NOT_SUPPORTED_COUNTRY: badNumber(
+    "Alibaba Cloud does not deliver to this number's country or region with this API; check the supported countries for the account."
+  ),
+  INVALID_SENDERID: fixed(
+    'Alibaba Cloud does not accept senderId for this destination; register the sender ID (required in e.g. the US, Canada and Singapore) or leave senderId empty.'
+  ),
+  SMS_SIGN_NAME_ILLEGAL: fixed(
+    'Alibaba Cloud does not accept signName for mainland China numbers; use a mainland signature approved for this account.'
+  ),
+  SMS_CONTENT_CODE_ILLEGAL: general(
+    ({ templateCode }) =>
+      `Alibaba Cloud does not accept template ${templateCode} for mainland China numbers; use an approved mainland template code.`
+  ),
+  CONTENT_MISSING_PARAMETERS: general(
+    ({ templateCode }) =>
+      `Template ${templateCode} has a variable that TemplateParam does not fill; add it to the template's params, e.g. {"code": "{{code}}"}.`
+  ),
+  INVALID_PARAMETERS: fixed(
+    "Alibaba Cloud found a malformed parameter; check signName, senderId, the template code and the template's content."
+  ),
+  INVALID_JSON_PARAM: fixed('Alibaba Cloud did not accept TemplateParam as a JSON object of string values; check params.'),
+  PARAM_LENGTH_LIMIT: fixed("A value is too long for Alibaba Cloud; shorten the template's content or params."),
+  SMS_CONTENT_ILLEGAL: fixed("The message content is forbidden; review the template's content."),
+  SMS_SECURITY_INTERCEPTED: fixed("Alibaba Cloud's security check intercepted the message; review the template's content."),
+  BLACK_KEY_CONTROL_LIMIT: fixed("The message contains a blacklisted keyword; review the template's content."),
+  AMOUNT_NOT_ENOUGH: fixed('The Alibaba Cloud account balance is too low to send SMS; top up the account.'),
+  ONLINE_BILLING_FAILED: fixed('Alibaba Cloud could not bill the message; check the account balance and payment method.'),
+  OUT_OF_SERVICE: fixed('Alibaba Cloud has suspended SMS for this account, usually for overdue payment; settle the balance.'),
+  ACCOUNT_NOT_EXISTS: fixed('Alibaba Cloud finds no account for accessKeyId; check that it belongs to the account that owns SMS.'),
+  ACCOUNT_ILLEGAL: fixed('The Alibaba Cloud account is restricted; check its status in the console.'),
+  PRODUCT_NOT_SUBSCRIBED: fixed('Short Message Service is not activated on this Alibaba Cloud account; activate it in the console.'),
+  FORBIDDEN_ACTION: general(
+    ({ api }) => `This account may not call ${api}; check that the SMS service and this API are enabled for it.`
+  ),
+  RAM_PERMISSION_DENY: ramDenied,
+  SYSTEM_ERROR: systemError,
 };
 
 /** The table as a map, so a `Code` such as `constructor` finds nothing inherited. */

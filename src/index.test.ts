@@ -135,6 +135,64 @@ describe('sendMessage on the wire', () => {
   });
 });
 
+describe('international site on the wire', () => {
+  const intl = {
+    ...config,
+    site: 'international',
+    senderId: 'LogtoOTP',
+    templates: config.templates.map((template) => ({ ...template, content: 'Your code is {{code}}' })),
+  };
+
+  it('posts SendMessageToGlobe to the Singapore host and resolves with MessageId', async () => {
+    const scope = nock('https://dysmsapi.ap-southeast-1.aliyuncs.com')
+      .post('/', (body: Record<string, string>) => {
+        const { Signature, ...rest } = body;
+        expect(Signature).toMatch(/^[A-Za-z0-9+/]{27}=$/);
+        expect(rest).toEqual({
+          AccessKeyId: 'LTAI5tFakeKeyId',
+          Action: 'SendMessageToGlobe',
+          Format: 'JSON',
+          From: 'LogtoOTP',
+          Message: 'Your code is 777777',
+          RegionId: 'ap-southeast-1',
+          SignatureMethod: 'HMAC-SHA1',
+          SignatureNonce: '00000000-0000-4000-8000-000000000000',
+          SignatureVersion: '1.0',
+          Timestamp: '2026-01-02T03:04:05Z',
+          To: '85268326366',
+          Type: 'OTP',
+          Version: '2018-05-01',
+        });
+        return true;
+      })
+      .reply(200, {
+        ResponseCode: 'OK',
+        ResponseDescription: 'The SMS Send Request was accepted',
+        MessageId: '1008030300****',
+        Segments: '1',
+        To: '85268326366',
+        RequestId: 'REQ-INTL',
+      });
+    const sendMessage = await build(vi.fn(async () => intl));
+    await expect(sendMessage({ to: '85268326366', type: TemplateType.SignIn, payload: { code: '777777' } })).resolves.toEqual({
+      MessageId: '1008030300****',
+      RequestId: 'REQ-INTL',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('maps a ResponseCode refusal by the same rule', async () => {
+    nock('https://dysmsapi.ap-southeast-1.aliyuncs.com')
+      .post('/')
+      .reply(200, { ResponseCode: 'QPS_LIMIT_CONTROL', ResponseDescription: 'QPS limit', RequestId: 'REQ-Q' });
+    const sendMessage = await build(vi.fn(async () => intl));
+    await expect(sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } })).rejects.toMatchObject({
+      code: ConnectorErrorCodes.RateLimitExceeded,
+      data: { code: 'QPS_LIMIT_CONTROL', requestId: 'REQ-Q', route: { site: 'international', api: 'SendMessageWithTemplate 2018-05-01' } },
+    });
+  });
+});
+
 describe('refusals before sending', () => {
   it.each([
     ['a comma-separated list', '8613800138000,8613900139000', ConnectorErrorCodes.InvalidRequestParameters],

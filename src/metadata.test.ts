@@ -17,7 +17,7 @@ describe('metadata', () => {
     expect([metadata.logo, metadata.readme]).toEqual(['./logo.svg', './README.md']);
   });
 
-  it.each(['en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'pt-BR'])('names and describes itself in %s', (language) => {
+  it.each(['en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'pt-BR'] as const)('names and describes itself in %s', (language) => {
     expect(metadata.name[language]).toBeTruthy();
     expect(metadata.description[language]).toBeTruthy();
   });

@@ -8,7 +8,7 @@ import {
   type ConnectorMetadata,
 } from '@logto/connector-kit';
 
-import { defaultEndpoint, defaultTimeout, timeoutRange } from './config.js';
+import { defaultEndpoints, defaultTimeout, timeoutRange } from './config.js';
 
 /** Distinct from the official connector's `aliyun-short-message-service`, so both can be installed. */
 export const connectorId = 'aliyun-sms';
@@ -45,12 +45,26 @@ export const metadata: ConnectorMetadata = {
   readme: './README.md',
   formItems: [
     {
+      key: 'site',
+      label: 'Account site',
+      type: ConnectorConfigFormItemType.Select,
+      required: false,
+      defaultValue: 'china',
+      selectItems: [
+        { value: 'china', title: 'China site (aliyun.com): SendSms' },
+        { value: 'international', title: 'International site (alibabacloud.com): SendMessageWithTemplate / SendMessageToGlobe' },
+      ],
+      description:
+        'Where the Alibaba Cloud account was opened. China site accounts send every number through SendSms; international site accounts use the 2018-05-01 API.',
+    },
+    {
       key: 'accessKeyId',
       label: 'AccessKey ID',
       type: ConnectorConfigFormItemType.Text,
       required: true,
       placeholder: 'LTAI5t...',
-      description: 'AccessKey ID of a RAM user allowed to call dysms:SendSms.',
+      description:
+        'AccessKey ID of a RAM user allowed to send: dysms:SendSms on the China site; dysms:SendMessageWithTemplate and dysms:SendMessageToGlobe on the international site.',
     },
     {
       key: 'accessKeySecret',
@@ -79,7 +93,7 @@ export const metadata: ConnectorMetadata = {
         templateCode: '<template-code>',
       })),
       description:
-        'One entry per message type: usageType, and templateCode as a string or {"china": "...", "overseas": "..."}. Optional params maps template variables to Logto placeholders (default {"code": "{{code}}"}). SignIn, Register, ForgotPassword and Generic are required; other types fall back to Generic.',
+        'One entry per message type: usageType, and templateCode as a string or {"china": "...", "overseas": "..."}. Optional params maps template variables to Logto placeholders (default {"code": "{{code}}"}). International site: content is the text sent outside mainland China, e.g. "Your verification code is {{code}}". SignIn, Register, ForgotPassword and Generic are required; other types fall back to Generic.',
     },
     {
       key: 'strictPhoneRegionNumberCheck',
@@ -90,12 +104,22 @@ export const metadata: ConnectorMetadata = {
         'Off: an 11-digit number starting with 13 to 19 and no region code is a mainland China number (this also catches North American numbers such as 16502530000). On: only numbers with 86, +86 or 0086 are mainland. Turn it on when every stored number has its region code and you have North American users.',
     },
     {
+      key: 'senderId',
+      label: 'Sender ID',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      placeholder: 'Logto',
+      showConditions: [{ targetKey: 'site', expectValue: 'international' }],
+      description:
+        'International site only: the sender ID SendMessageToGlobe shows outside mainland China (alphanumeric up to 11 characters, or up to 15 digits). Some countries, such as the US, Canada and Singapore, require a registered one.',
+    },
+    {
       key: 'endpoint',
       label: 'API endpoint',
       type: ConnectorConfigFormItemType.Text,
       required: false,
-      placeholder: defaultEndpoint,
-      description: `Aliyun SMS API base URL; default ${defaultEndpoint}. https:// only, except http:// to a loopback host for the local sandbox.`,
+      placeholder: defaultEndpoints.china,
+      description: `Aliyun SMS API base URL. Default: ${defaultEndpoints.china} on the China site, ${defaultEndpoints.international} on the international site (another regional host such as https://dysmsapi.eu-central-1.aliyuncs.com works too). https:// only, except http:// to a loopback host for the local sandbox.`,
     },
     {
       key: 'timeout',

@@ -2,7 +2,7 @@ import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from './config.js';
-import { planSend } from './route.js';
+import { planSend, regionIdFor } from './route.js';
 
 const config = (strict: boolean) =>
   parseConfig({
@@ -35,7 +35,7 @@ describe('planSend', () => {
         TemplateCode: 'SMS_CN_SIGNIN',
         TemplateParam: '{"code":"123456"}',
       },
-      route: { region: 'mainland', regionCode: '86', api: 'SendSms 2017-05-25', templateCode: 'SMS_CN_SIGNIN', to: '138****8000' },
+      route: { site: 'china', region: 'mainland', regionCode: '86', api: 'SendSms 2017-05-25', templateCode: 'SMS_CN_SIGNIN', to: '138****8000' },
     });
   });
 
@@ -84,3 +84,121 @@ describe('planSend', () => {
     );
   });
 });
+
+const international = (extra: Record<string, unknown> = {}) =>
+  parseConfig({
+    site: 'international',
+    accessKeyId: 'LTAI5tFakeKeyId',
+    accessKeySecret: 'fakeSecret',
+    signName: 'Logto',
+    senderId: 'LogtoOTP',
+    templates: [
+      { usageType: 'SignIn', templateCode: { china: 'SMS_CN_SIGNIN', overseas: 'unused' }, content: 'Your sign-in code is {{code}}' },
+      { usageType: 'Register', templateCode: 'SMS_REGISTER', content: 'Your registration code is {{code}}' },
+      { usageType: 'ForgotPassword', templateCode: 'SMS_RESET' },
+      { usageType: 'Generic', templateCode: 'SMS_GENERIC', params: { code: '{{code}}' }, content: 'Code: {{code}}' },
+    ],
+    ...extra,
+  });
+
+/** One row per (site, region): the whole call, host to parameters. */
+describe('one pure function from (config, phone, type) to the API call, both sites', () => {
+  it.each<[string, ReturnType<typeof parseConfig>, string, TemplateType, Omit<ApiCallShape, 'route'>]>([
+    [
+      'china site, mainland',
+      config(false),
+      '8613800138000',
+      TemplateType.SignIn,
+      {
+        endpoint: 'http://127.0.0.1:8787',
+        action: 'SendSms',
+        version: '2017-05-25',
+        parameters: { Action: 'SendSms', Version: '2017-05-25', Format: 'JSON', RegionId: 'cn-hangzhou', PhoneNumbers: '13800138000', SignName: 'Logto', TemplateCode: 'SMS_CN_SIGNIN', TemplateParam: '{"code":"9"}' },
+      },
+    ],
+    [
+      'china site, overseas',
+      config(false),
+      '85268326366',
+      TemplateType.SignIn,
+      {
+        endpoint: 'http://127.0.0.1:8787',
+        action: 'SendSms',
+        version: '2017-05-25',
+        parameters: { Action: 'SendSms', Version: '2017-05-25', Format: 'JSON', RegionId: 'cn-hangzhou', PhoneNumbers: '85268326366', SignName: 'Logto', TemplateCode: 'SMS_INTL_SIGNIN', TemplateParam: '{"code":"9"}' },
+      },
+    ],
+    [
+      'international site, mainland: SendMessageWithTemplate with 86 + number',
+      international(),
+      '13800138000',
+      TemplateType.SignIn,
+      {
+        endpoint: 'https://dysmsapi.ap-southeast-1.aliyuncs.com',
+        action: 'SendMessageWithTemplate',
+        version: '2018-05-01',
+        parameters: { Action: 'SendMessageWithTemplate', Version: '2018-05-01', Format: 'JSON', RegionId: 'ap-southeast-1', To: '8613800138000', From: 'Logto', TemplateCode: 'SMS_CN_SIGNIN', TemplateParam: '{"code":"9"}' },
+      },
+    ],
+    [
+      'international site, overseas: SendMessageToGlobe with the rendered content',
+      international(),
+      '+852 6832 6366',
+      TemplateType.SignIn,
+      {
+        endpoint: 'https://dysmsapi.ap-southeast-1.aliyuncs.com',
+        action: 'SendMessageToGlobe',
+        version: '2018-05-01',
+        parameters: { Action: 'SendMessageToGlobe', Version: '2018-05-01', Format: 'JSON', RegionId: 'ap-southeast-1', To: '85268326366', Message: 'Your sign-in code is 9', From: 'LogtoOTP', Type: 'OTP' },
+      },
+    ],
+    [
+      'international site, overseas, no sender ID, MFA via Generic, Frankfurt host',
+      international({ senderId: undefined, endpoint: 'https://dysmsapi.eu-central-1.aliyuncs.com' }),
+      '+16502530000',
+      TemplateType.MfaVerification,
+      {
+        endpoint: 'https://dysmsapi.eu-central-1.aliyuncs.com',
+        action: 'SendMessageToGlobe',
+        version: '2018-05-01',
+        parameters: { Action: 'SendMessageToGlobe', Version: '2018-05-01', Format: 'JSON', RegionId: 'eu-central-1', To: '16502530000', Message: 'Code: 9', Type: 'OTP' },
+      },
+    ],
+  ])('%s', (_, settings, to, type, expected) => {
+    const { route, ...call } = planSend(settings, { to, type, payload: { code: '9', locale: 'en' } });
+    expect(call).toEqual(expected);
+    expect(route.site).toBe(settings.site);
+  });
+
+  it('the international site needs content for numbers outside mainland China', () => {
+    expect(() => planSend(international(), { to: '85268326366', type: TemplateType.ForgotPassword, payload: { code: '1' } })).toThrow(
+      expect.objectContaining({
+        code: ConnectorErrorCodes.TemplateNotFound,
+        data: {
+          message:
+            'The ForgotPassword template has no content, which the international site sends to numbers outside mainland China: add "content", e.g. "Your verification code is {{code}}".',
+        },
+      })
+    );
+  });
+
+  it('a template without content still serves mainland numbers on the international site', () => {
+    expect(planSend(international(), { to: '8613800138000', type: TemplateType.ForgotPassword, payload: { code: '1' } }).action).toBe(
+      'SendMessageWithTemplate'
+    );
+  });
+});
+
+describe('regionIdFor', () => {
+  it.each([
+    ['https://dysmsapi.aliyuncs.com', 'china', 'cn-hangzhou'],
+    ['https://dysmsapi.aliyuncs.com', 'international', 'ap-southeast-1'],
+    ['https://dysmsapi.ap-southeast-5.aliyuncs.com', 'international', 'ap-southeast-5'],
+    ['https://dysmsapi.eu-central-1.aliyuncs.com', 'international', 'eu-central-1'],
+    ['http://127.0.0.1:8787', 'international', 'ap-southeast-1'],
+  ] as const)('%s on the %s site → %s', (endpoint, site, regionId) => {
+    expect(regionIdFor(endpoint, site)).toBe(regionId);
+  });
+});
+
+type ApiCallShape = ReturnType<typeof planSend>;

@@ -2,6 +2,11 @@
  * @module route
  * From a validated configuration and one Logto message to the exact Aliyun API call: host,
  * action, version and parameters. Pure, so every route is table-tested without a network.
+ *
+ * China site (aliyun.com): `SendSms` 2017-05-25 for every number; the template decides mainland
+ * or international delivery (fact sheet §2). International site (alibabacloud.com): 2018-05-01,
+ * `SendMessageWithTemplate` for mainland numbers and `SendMessageToGlobe`, with the full text,
+ * for every other number (fact sheet §3).
  */
 import {
   ConnectorError,
@@ -10,15 +15,17 @@ import {
   type TemplateType,
 } from '@logto/connector-kit';
 
-import type { AliyunSmsConfig } from './config.js';
-import { isPhoneProblem, maskNumber, parsePhone, type PhoneRegion } from './phone.js';
-import { chooseTemplate, renderTemplateParam, templateCodeFor } from './template.js';
+import type { AliyunSmsConfig, Site, Template } from './config.js';
+import { isPhoneProblem, maskNumber, parsePhone, type Phone, type PhoneRegion } from './phone.js';
+import { chooseTemplate, renderPlaceholder, renderTemplateParam, templateCodeFor } from './template.js';
 
 /** What an error or a log line may say about a send: never the full number, never a secret. */
 export type RouteSummary = {
+  site: Site;
   region: PhoneRegion;
   regionCode: string;
   api: string;
+  /** The template code, or for `SendMessageToGlobe` the template's usage type (it sends text). */
   templateCode: string;
   to: string;
 };
@@ -35,10 +42,72 @@ export type ApiCall = {
 /** The message as Logto hands it to `sendMessage`. */
 export type Message = { to: string; type: TemplateType; payload: SendMessagePayload };
 
-/** China-site `SendSms` (fact sheet §2): one API for mainland and international templates. */
-const sendSms = { action: 'SendSms', version: '2017-05-25', regionId: 'cn-hangzhou' } as const;
+/**
+ * `RegionId` for a host: the region in `dysmsapi.<region>.aliyuncs.com`, else the site's own.
+ * Aliyun's current docs no longer list `RegionId` as required (fact sheet §1.1), so a wrong guess
+ * costs nothing; every SDK still sends it.
+ */
+export const regionIdFor = (endpoint: string, site: Site): string =>
+  /^dysmsapi\.([a-z]+-[a-z]+-\d+)\.aliyuncs\.com$/.exec(new URL(endpoint).hostname)?.[1] ??
+  (site === 'china' ? 'cn-hangzhou' : 'ap-southeast-1');
 
-/** Plans the `SendSms` call for a message, or throws the `ConnectorError` that says why it cannot be sent. */
+type Plan = { action: string; version: string; templateCode: string; parameters: Record<string, string> };
+
+const chinaSite = (config: AliyunSmsConfig, phone: Phone, template: Template, payload: SendMessagePayload): Plan => {
+  const templateCode = templateCodeFor(template, phone.region);
+  return {
+    action: 'SendSms',
+    version: '2017-05-25',
+    templateCode,
+    parameters: {
+      PhoneNumbers: phone.aliyunNumber,
+      SignName: config.signName,
+      TemplateCode: templateCode,
+      TemplateParam: renderTemplateParam(template.params, payload),
+    },
+  };
+};
+
+const internationalSite = (
+  config: AliyunSmsConfig,
+  phone: Phone,
+  template: Template,
+  payload: SendMessagePayload
+): Plan => {
+  if (phone.region === 'mainland') {
+    const templateCode = templateCodeFor(template, 'mainland');
+    return {
+      action: 'SendMessageWithTemplate',
+      version: '2018-05-01',
+      templateCode,
+      parameters: {
+        To: phone.international,
+        From: config.signName,
+        TemplateCode: templateCode,
+        TemplateParam: renderTemplateParam(template.params, payload),
+      },
+    };
+  }
+  if (template.content === undefined) {
+    throw new ConnectorError(
+      ConnectorErrorCodes.TemplateNotFound,
+      `The ${template.usageType} template has no content, which the international site sends to numbers outside mainland China: add "content", e.g. "Your verification code is {{code}}".`
+    );
+  }
+  return {
+    action: 'SendMessageToGlobe',
+    version: '2018-05-01',
+    templateCode: `content of ${template.usageType}`,
+    parameters: {
+      To: phone.international,
+      Message: renderPlaceholder('content', template.content, payload),
+      ...(config.senderId === undefined ? {} : { From: config.senderId }),
+      Type: 'OTP',
+    },
+  };
+};
+
+/** Plans the call for a message, or throws the `ConnectorError` that says why it cannot be sent. */
 export const planSend = (config: AliyunSmsConfig, { to, type, payload }: Message): ApiCall => {
   const phone = parsePhone(to, { strict: config.strictPhoneRegionNumberCheck });
   if (isPhoneProblem(phone)) {
@@ -48,26 +117,24 @@ export const planSend = (config: AliyunSmsConfig, { to, type, payload }: Message
     );
   }
   const template = chooseTemplate(config.templates, type);
-  const templateCode = templateCodeFor(template, phone.region);
+  const plan = (config.site === 'china' ? chinaSite : internationalSite)(config, phone, template, payload);
   return {
     endpoint: config.endpoint,
-    action: sendSms.action,
-    version: sendSms.version,
+    action: plan.action,
+    version: plan.version,
     parameters: {
-      Action: sendSms.action,
-      Version: sendSms.version,
+      Action: plan.action,
+      Version: plan.version,
       Format: 'JSON',
-      RegionId: sendSms.regionId,
-      PhoneNumbers: phone.aliyunNumber,
-      SignName: config.signName,
-      TemplateCode: templateCode,
-      TemplateParam: renderTemplateParam(template.params, payload),
+      RegionId: regionIdFor(config.endpoint, config.site),
+      ...plan.parameters,
     },
     route: {
+      site: config.site,
       region: phone.region,
       regionCode: phone.regionCode,
-      api: `${sendSms.action} ${sendSms.version}`,
-      templateCode,
+      api: `${plan.action} ${plan.version}`,
+      templateCode: plan.templateCode,
       to: maskNumber(phone.aliyunNumber),
     },
   };
