@@ -103,8 +103,65 @@ describe('aliyun client over loopback', () => {
     const port = (closed.address() as AddressInfo).port;
     closed.close();
     await once(closed, 'close');
-    await expect(client.send({ ...call(), endpoint: `http://127.0.0.1:${port}` }, credentials, 2000)).rejects.toMatchObject({
-      data: { failure: { kind: 'network', errorCode: 'ECONNREFUSED' } },
+    const error: unknown = await client.send({ ...call(), endpoint: `http://127.0.0.1:${port}` }, credentials, 2000).catch((error_: unknown) => error_);
+    expect(error).toMatchObject({ data: { failure: { kind: 'network', errorCode: 'ECONNREFUSED' }, attempts: 2 } });
+    expect((error as { data: { errorDescription: string } }).data.errorDescription).toContain(
+      'connection refused (ECONNREFUSED); check endpoint and any firewall or proxy on the way. This was the second attempt; the first never reached Aliyun.'
+    );
+  });
+
+  it('never repeats a request whose connection closed after it was sent', async () => {
+    const before = received.length;
+    answer = (request) => {
+      request.socket.destroy();
+    };
+    await expect(client.send(call(), credentials, 2000)).rejects.toMatchObject({
+      data: { failure: { kind: 'network', errorCode: 'ECONNRESET' }, attempts: 1 },
     });
+    expect(received.length - before).toBe(1);
+  });
+});
+
+describe('clock skew', () => {
+  const skew = 20 * 60 * 1000;
+  const timestamps: string[] = [];
+
+  /** Answers like Aliyun with its clock 20 minutes ahead of ours. */
+  const aheadOfUs = (_: IncomingMessage, response: ServerResponse) => {
+    const timestamp = new URLSearchParams(received.at(-1)).get('Timestamp') ?? '';
+    timestamps.push(timestamp);
+    const serverNow = Date.now() + skew;
+    const headers = { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() };
+    if (Math.abs(Date.parse(timestamp) - serverNow) > 15 * 60 * 1000) {
+      response.writeHead(400, headers).end(JSON.stringify({ Code: 'InvalidTimeStamp.Expired', Message: 'Specified time stamp or date value is expired.', RequestId: 'R' }));
+      return;
+    }
+    response.writeHead(200, headers).end(JSON.stringify({ Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R' }));
+  };
+
+  it("retries once, signed with the server's clock from its Date header, and keeps the correction", async () => {
+    const warnings: string[] = [];
+    const skewed = createAliyunClient({ warn: (message) => warnings.push(message) });
+    answer = aheadOfUs;
+    timestamps.length = 0;
+    await expect(skewed.send(call(), credentials, 2000)).resolves.toMatchObject({ Code: 'OK' });
+    expect(timestamps).toHaveLength(2);
+    expect(Date.parse(timestamps[1]!) - Date.parse(timestamps[0]!)).toBeGreaterThan(skew - 5000);
+    expect(warnings).toEqual([expect.stringMatching(/this host's clock is 1[12]\d\d s off Aliyun's/)]);
+    await skewed.send(call(), credentials, 2000);
+    expect(timestamps).toHaveLength(3);
+  });
+
+  it('says the host clock is off when the corrected request is refused too', async () => {
+    answer = (_, response) => {
+      response
+        .writeHead(400, { 'content-type': 'application/json', date: new Date(Date.now() + skew).toUTCString() })
+        .end(JSON.stringify({ Code: 'InvalidTimeStamp.Expired', Message: 'Specified time stamp or date value is expired.', RequestId: 'R' }));
+    };
+    const error: unknown = await createAliyunClient({ warn: () => undefined }).send(call(), credentials, 2000).catch((error_: unknown) => error_);
+    expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { code: 'InvalidTimeStamp.Expired', attempts: 2 } });
+    expect((error as { data: { errorDescription: string } }).data.errorDescription).toContain(
+      "It was refused again when signed with Aliyun's own clock: this host's clock is 20 minutes off, so fix the clock (NTP)."
+    );
   });
 });

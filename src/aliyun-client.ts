@@ -1,31 +1,35 @@
 /**
  * @module aliyun-client
  * The only module that touches the network: signs an {@link ApiCall}, POSTs it as a form body
- * through one shared keep-alive agent with the configured timeout, and reads Aliyun's answer.
+ * through one shared keep-alive agent, and reads Aliyun's answer. One deadline covers the whole
+ * send, retry included, so a send never outlasts its `timeout`.
  *
- * Retry policy: none. `SendSms` is not idempotent (fact sheet §2): a retried request can deliver
- * a second code and bill twice, so a failure is reported, never repeated.
+ * Retries, at most one per send, each with a fresh nonce, timestamp and signature: when the
+ * first request provably never reached Aliyun (see retry-policy), and after
+ * `InvalidTimeStamp.Expired`, signing with the clock from Aliyun's `Date` header (Aliyun refused
+ * the first request, so nothing was sent).
  */
 import { randomUUID } from 'node:crypto';
-import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpAgent, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 
 import { got, RequestError, TimeoutError } from 'got';
 
 import { aliyunError, transportError, type TransportFailure } from './errors.js';
+import { minimumAttemptMs, provablyUnsent, type SocketEvidence } from './retry-policy.js';
 import type { ApiCall } from './route.js';
 import { canonicalizedQuery, percentEncode, signParameters } from './signature.js';
 
 /** The AccessKey pair that signs requests. */
 export type Credentials = { accessKeyId: string; accessKeySecret: string };
 
-/** Sources of the two values that must differ on every request; injectable for known-answer tests. */
-export type ClientOptions = { nonce?: () => string; now?: () => Date };
+/** Sources of the values that differ on every request, and where warnings go; injectable for tests. */
+export type ClientOptions = { nonce?: () => string; now?: () => Date; warn?: (message: string) => void };
 
 /** A successful answer, as Aliyun sent it. */
 export type AliyunAnswer = Readonly<Record<string, unknown>>;
 
-/** One agent per protocol for the whole process, so sends reuse warm TLS connections. */
+/** One agent per protocol for the whole process, so sends reuse warm connections. */
 const agent = {
   http: new HttpAgent({ keepAlive: true }),
   https: new HttpsAgent({ keepAlive: true }),
@@ -33,8 +37,15 @@ const agent = {
 
 const userAgent = 'connector-aliyun-sms (+https://www.npmjs.com/package/connector-aliyun-sms)';
 
+type Outcome = { code: string; message: string; requestId?: string };
+
+/** What one request ended with. */
+type Attempt =
+  | { kind: 'answer'; httpStatus: number; body: Record<string, unknown>; outcome: Outcome; serverDate?: number }
+  | { kind: 'failure'; failure: TransportFailure; unsent: boolean };
+
 /** Reads `Code`/`Message` (2017-05-25) or `ResponseCode`/`ResponseDescription` (2018-05-01). */
-const outcomeOf = (body: Record<string, unknown>) => {
+const outcomeOf = (body: Record<string, unknown>): Outcome | undefined => {
   const code = body.Code ?? body.ResponseCode;
   const message = body.Message ?? body.ResponseDescription;
   const requestId = body.RequestId;
@@ -42,7 +53,7 @@ const outcomeOf = (body: Record<string, unknown>) => {
     ? {
         code,
         message: typeof message === 'string' ? message : '',
-        requestId: typeof requestId === 'string' ? requestId : undefined,
+        ...(typeof requestId === 'string' ? { requestId } : {}),
       }
     : undefined;
 };
@@ -58,55 +69,120 @@ const parseObject = (text: string): Record<string, unknown> | undefined => {
   }
 };
 
-const failureOf = (error: unknown, timeout: number): TransportFailure => {
+const failureOf = (error: unknown, timeout: number, socket: SocketEvidence | undefined): Attempt => {
   if (error instanceof TimeoutError) {
-    return { kind: 'timeout', timeout };
+    return { kind: 'failure', failure: { kind: 'timeout', timeout }, unsent: false };
   }
-  if (error instanceof RequestError) {
-    return { kind: 'network', errorCode: error.code };
-  }
-  return { kind: 'network', errorCode: error instanceof Error ? error.name : 'unknown' };
+  const errorCode = error instanceof RequestError ? error.code : 'unknown';
+  return { kind: 'failure', failure: { kind: 'network', errorCode }, unsent: provablyUnsent(errorCode, socket) };
+};
+
+/** Watches which socket a request gets and how much of it is written while the request owns it. */
+const watchSocket = (request: ClientRequest) => {
+  let evidence: (() => SocketEvidence) | undefined;
+  request.once('socket', (socket) => {
+    const before = socket.bytesWritten;
+    const reusedSocket = request.reusedSocket;
+    evidence = () => ({ reusedSocket, bytesWritten: socket.bytesWritten - before });
+  });
+  return () => evidence?.();
 };
 
 /** Sends signed calls; one client serves every send of a connector. */
-export const createAliyunClient = ({ nonce = randomUUID, now = () => new Date() }: ClientOptions = {}) => ({
-  /** Signs and sends one call; resolves with Aliyun's answer when its code is `OK`, else throws a `ConnectorError`. */
-  async send(call: ApiCall, credentials: Credentials, timeout: number): Promise<AliyunAnswer> {
-    const signed = signParameters(call.parameters, { method: 'POST', ...credentials, nonce: nonce(), date: now() });
-    // The signature is as good as the secret for replaying this request: keep it out of errors,
-    // raw and as it appears in the form body.
-    const signature = signed.Signature ?? '';
-    const secrets = [credentials.accessKeySecret, signature, percentEncode(signature)];
-    const response = await got
-      .post(`${call.endpoint}/`, {
-        body: canonicalizedQuery(signed),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': userAgent },
-        agent,
-        timeout: { request: timeout },
-        retry: { limit: 0 },
-        followRedirect: false,
-        throwHttpErrors: false,
-        responseType: 'text',
-      })
-      .catch((error: unknown) => {
-        throw transportError(failureOf(error, timeout), call.endpoint, call.route, secrets);
-      });
-    const body = parseObject(response.body);
-    const outcome = body && outcomeOf(body);
-    if (!body || !outcome) {
-      throw transportError(
-        { kind: 'not-aliyun', httpStatus: response.statusCode, body: response.body },
-        call.endpoint,
-        call.route,
-        secrets
-      );
-    }
-    if (outcome.code !== 'OK') {
-      throw aliyunError({ ...outcome, httpStatus: response.statusCode }, call.route, secrets);
-    }
-    return body;
+export const createAliyunClient = ({
+  nonce = randomUUID,
+  now = () => new Date(),
+  warn = (message: string) => {
+    console.warn(message);
   },
-});
+}: ClientOptions = {}) => {
+  /** Aliyun's clock minus ours, learned from a refused timestamp; applied to every later signature. */
+  let clockOffsetMs = 0;
+
+  const attempt = async (call: ApiCall, credentials: Credentials, budget: number, secrets: string[]): Promise<Attempt> => {
+    const date = new Date(now().getTime() + clockOffsetMs);
+    const signed = signParameters(call.parameters, { method: 'POST', ...credentials, nonce: nonce(), date });
+    // A signature replays this exact request: keep it out of errors, raw and form-encoded.
+    const signature = signed.Signature ?? '';
+    secrets.push(signature, percentEncode(signature));
+    let socketEvidence: () => SocketEvidence | undefined = () => undefined;
+    try {
+      const response = await got
+        .post(`${call.endpoint}/`, {
+          body: canonicalizedQuery(signed),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': userAgent },
+          agent,
+          timeout: { request: budget },
+          retry: { limit: 0 },
+          followRedirect: false,
+          throwHttpErrors: false,
+          responseType: 'text',
+        })
+        .on('request', (request: ClientRequest) => {
+          socketEvidence = watchSocket(request);
+        });
+      const body = parseObject(response.body);
+      const outcome = body && outcomeOf(body);
+      if (!body || !outcome) {
+        return {
+          kind: 'failure',
+          failure: { kind: 'not-aliyun', httpStatus: response.statusCode, body: response.body },
+          unsent: false,
+        };
+      }
+      const serverDate = Date.parse(response.headers.date ?? '');
+      return {
+        kind: 'answer',
+        httpStatus: response.statusCode,
+        body,
+        outcome,
+        ...(Number.isNaN(serverDate) ? {} : { serverDate }),
+      };
+    } catch (error: unknown) {
+      return failureOf(error, budget, socketEvidence());
+    }
+  };
+
+  /** Whether the first attempt's end allows a second one, and what to change for it. */
+  const retryable = (first: Attempt): boolean => {
+    if (first.kind === 'failure') {
+      return first.unsent;
+    }
+    if (first.outcome.code === 'InvalidTimeStamp.Expired' && first.serverDate !== undefined) {
+      clockOffsetMs = first.serverDate - now().getTime();
+      warn(
+        `connector-aliyun-sms: this host's clock is ${Math.round(clockOffsetMs / 1000)} s off Aliyun's; signing with Aliyun's time. Synchronise the clock (NTP).`
+      );
+      return true;
+    }
+    return false;
+  };
+
+  return {
+    /** Signs and sends one call; resolves with Aliyun's answer when its code is `OK`, else throws a `ConnectorError`. */
+    async send(call: ApiCall, credentials: Credentials, timeout: number): Promise<AliyunAnswer> {
+      const secrets = [credentials.accessKeySecret];
+      const deadline = performance.now() + timeout;
+      let attempts = 1;
+      let result = await attempt(call, credentials, timeout, secrets);
+      const remaining = deadline - performance.now();
+      if (remaining >= minimumAttemptMs && retryable(result)) {
+        attempts = 2;
+        result = await attempt(call, credentials, Math.floor(remaining), secrets);
+      }
+      const context = { attempts, clockOffsetMs };
+      if (result.kind === 'failure') {
+        // A retried attempt ran on what was left of the budget; the operator set `timeout`.
+        const failure: TransportFailure = result.failure.kind === 'timeout' ? { kind: 'timeout', timeout } : result.failure;
+        throw transportError(failure, call.endpoint, call.route, secrets, context);
+      }
+      if (result.outcome.code !== 'OK') {
+        throw aliyunError({ ...result.outcome, httpStatus: result.httpStatus }, call.route, secrets, context);
+      }
+      return result.body;
+    },
+  };
+};
 
 /** The client type, for wiring. */
 export type AliyunClient = ReturnType<typeof createAliyunClient>;

@@ -178,6 +178,17 @@ describe('invalid configs name the field and the fix', () => {
   it.each<[string, unknown, string[]]>([
     ['an unknown site', { ...base, site: 'global' }, ['site: site must be one of china, international']],
     [
+      'a region code with +',
+      { ...base, allowedRegionCodes: ['+86'] },
+      ['allowedRegionCodes.0: allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'],
+    ],
+    [
+      'an empty allow-list',
+      { ...base, allowedRegionCodes: [] },
+      ['allowedRegionCodes: allowedRegionCodes must list at least one region code, or be left out to allow every region'],
+    ],
+    ['region codes as numbers', { ...base, allowedRegionCodes: [86] }, ['allowedRegionCodes.0: allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]']],
+    [
       'a sender ID too long',
       { ...base, senderId: 'TwelveLetter' },
       ['senderId: senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'],

@@ -190,6 +190,15 @@ export const configGuard = z.object({
       'senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'
     )
     .optional(),
+  allowedRegionCodes: z
+    .array(
+      z
+        .string({ invalid_type_error: 'allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]' })
+        .regex(/^[1-9]\d{0,2}$/, 'allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'),
+      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"]' }
+    )
+    .min(1, 'allowedRegionCodes must list at least one region code, or be left out to allow every region')
+    .optional(),
   endpoint: endpointGuard.optional(),
   timeout: z
     .number({ invalid_type_error: 'timeout must be a number of milliseconds, e.g. 10000' })

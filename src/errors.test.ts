@@ -101,6 +101,7 @@ describe('aliyunError', () => {
       message: 'Aliyun text',
       requestId: 'REQ-1',
       httpStatus,
+      attempts: 1,
       route,
     });
     expect((error.data as { errorDescription: string }).errorDescription).toMatch(

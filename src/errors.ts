@@ -34,21 +34,38 @@ export type AliyunRefusal = {
   httpStatus: number;
 };
 
+/** How the send went: how many requests it made, and the clock correction it learned. */
+export type SendContext = { attempts: number; clockOffsetMs: number };
+
+const firstTry: SendContext = { attempts: 1, clockOffsetMs: 0 };
+
+/** What the second attempt adds to the story. */
+const retryNote = (code: string, { attempts, clockOffsetMs }: SendContext): string => {
+  if (attempts < 2) {
+    return '';
+  }
+  return code === 'InvalidTimeStamp.Expired'
+    ? ` It was refused again when signed with Aliyun's own clock: this host's clock is ${Math.round(clockOffsetMs / 60_000)} minutes off, so fix the clock (NTP).`
+    : ' This was the second attempt; the first never reached Aliyun.';
+};
+
 /** The `ConnectorError` for an answer whose `Code` is not `OK`. */
 export const aliyunError = (
   { code, message, requestId, httpStatus }: AliyunRefusal,
   route: RouteSummary,
-  secrets: readonly string[]
+  secrets: readonly string[],
+  context: SendContext = firstTry
 ): ConnectorError => {
   const rule = ruleFor(code);
   const said = redact(withoutStringToSign(message), secrets);
-  const sentence = rule.explain({ templateCode: route.templateCode, api: route.api });
+  const sentence = rule.explain({ templateCode: route.templateCode, api: route.api }) + retryNote(code, context);
   return new ConnectorError(rule.connectorCode, {
     errorDescription: `${sentence} (Aliyun ${code}: "${said}"${requestId ? `, RequestId ${requestId}` : ''})`,
     code,
     message: said,
     requestId,
     httpStatus,
+    attempts: context.attempts,
     route,
   });
 };
@@ -91,14 +108,16 @@ export const transportError = (
   failure: TransportFailure,
   endpoint: string,
   route: RouteSummary,
-  secrets: readonly string[]
+  secrets: readonly string[],
+  context: SendContext = firstTry
 ): ConnectorError => {
   const host = new URL(endpoint).host;
   const safe: TransportFailure =
     failure.kind === 'not-aliyun' ? { ...failure, body: redact(failure.body.trim(), secrets) } : failure;
   return new ConnectorError(ConnectorErrorCodes.General, {
-    errorDescription: describeTransport(safe, host),
+    errorDescription: describeTransport(safe, host) + retryNote('', context),
     failure: safe,
+    attempts: context.attempts,
     route,
   });
 };

@@ -135,6 +135,54 @@ describe('sendMessage on the wire', () => {
   });
 });
 
+// nock passes an Error instance through to got as a socket error; a plain object never arrives.
+describe('retry policy on the wire', () => {
+  const counting = () => {
+    let count = 0;
+    return { nonce: () => `nonce-${++count}`, now: () => new Date() };
+  };
+
+  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])(
+    'after %s, sends once more with a fresh nonce, timestamp and signature',
+    async (code) => {
+      const seen: Array<Record<string, string>> = [];
+      const record = (body: Record<string, string>) => {
+        seen.push(body);
+        return true;
+      };
+      nock(endpoint).post('/', record).replyWithError(Object.assign(new Error(`${code} on connect`), { code }));
+      nock(endpoint).post('/', record).reply(200, { Code: 'OK', Message: 'OK', BizId: '2^0', RequestId: 'R2' });
+      const { sendMessage } = await createAliyunSmsConnector(counting())({ getConfig: async () => config });
+      await expect(sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } })).resolves.toEqual({
+        BizId: '2^0',
+        RequestId: 'R2',
+      });
+      expect(seen.map((body) => body.SignatureNonce)).toEqual(['nonce-1', 'nonce-2']);
+      expect(seen[0]?.Signature).not.toBe(seen[1]?.Signature);
+    }
+  );
+
+  it.each(['ECONNRESET', 'EPIPE', 'ETIMEDOUT'])('after %s on a new connection, never sends again', async (code) => {
+    const scope = nock(endpoint).post('/').replyWithError(Object.assign(new Error(code), { code }));
+    const { sendMessage } = await createAliyunSmsConnector(counting())({ getConfig: async () => config });
+    await expect(sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } })).rejects.toMatchObject({
+      code: ConnectorErrorCodes.General,
+      data: { failure: { kind: 'network', errorCode: code }, attempts: 1 },
+    });
+    expect(scope.isDone()).toBe(true);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('a business error is never retried', async () => {
+    const scope = nock(endpoint).post('/').reply(200, { Code: 'isp.SYSTEM_ERROR', Message: 'System error', RequestId: 'R' });
+    const sendMessage = await build();
+    await expect(sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } })).rejects.toMatchObject({
+      data: { code: 'isp.SYSTEM_ERROR', attempts: 1 },
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
 describe('international site on the wire', () => {
   const intl = {
     ...config,

@@ -114,6 +114,15 @@ export const metadata: ConnectorMetadata = {
         'International site only: the sender ID SendMessageToGlobe shows outside mainland China (alphanumeric up to 11 characters, or up to 15 digits). Some countries, such as the US, Canada and Singapore, require a registered one.',
     },
     {
+      key: 'allowedRegionCodes',
+      label: 'Allowed region codes',
+      type: ConnectorConfigFormItemType.Json,
+      required: false,
+      placeholder: '["86", "852", "853", "886"]',
+      description:
+        'Optional fraud guard: only numbers with these country calling codes are sent; others are refused before any request. Overseas SMS are billed per message and are the usual target of SMS pumping, so list only the regions your users are in. Leave empty to allow every region.',
+    },
+    {
       key: 'endpoint',
       label: 'API endpoint',
       type: ConnectorConfigFormItemType.Text,

@@ -202,3 +202,29 @@ describe('regionIdFor', () => {
 });
 
 type ApiCallShape = ReturnType<typeof planSend>;
+
+describe('allowedRegionCodes, the fraud guard', () => {
+  const guarded = { ...config(true), allowedRegionCodes: ['86', '852'] };
+
+  it.each([
+    ['8613800138000', 'SMS_CN_SIGNIN'],
+    ['85268326366', 'SMS_INTL_SIGNIN'],
+  ])('lets %s through', (to, templateCode) => {
+    expect(planSend(guarded, { to, type: TemplateType.SignIn, payload: { code: '1' } }).parameters.TemplateCode).toBe(templateCode);
+  });
+
+  it.each([
+    ['+16502530000', '1', '165****0000'],
+    ['447911123456', '44', '447*****3456'],
+    ['85366123456', '853', '853****3456'],
+  ])('refuses %s, naming region code %s', (to, regionCode, masked) => {
+    expect(() => planSend(guarded, { to, type: TemplateType.SignIn, payload: { code: '1' } })).toThrow(
+      expect.objectContaining({
+        code: ConnectorErrorCodes.InvalidRequestParameters,
+        data: {
+          message: `The phone number "${masked}" has region code +${regionCode}, which allowedRegionCodes (86, 852) does not allow; nothing was sent. Add "${regionCode}" to allowedRegionCodes to serve this region.`,
+        },
+      })
+    );
+  });
+});

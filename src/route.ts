@@ -116,6 +116,13 @@ export const planSend = (config: AliyunSmsConfig, { to, type, payload }: Message
       `The phone number ${JSON.stringify(maskNumber(to.trim()))} ${phone.problem}.`
     );
   }
+  const { allowedRegionCodes } = config;
+  if (allowedRegionCodes && !allowedRegionCodes.includes(phone.regionCode)) {
+    throw new ConnectorError(
+      ConnectorErrorCodes.InvalidRequestParameters,
+      `The phone number ${JSON.stringify(maskNumber(phone.international))} has region code +${phone.regionCode}, which allowedRegionCodes (${allowedRegionCodes.join(', ')}) does not allow; nothing was sent. Add "${phone.regionCode}" to allowedRegionCodes to serve this region.`
+    );
+  }
   const template = chooseTemplate(config.templates, type);
   const plan = (config.site === 'china' ? chinaSite : internationalSite)(config, phone, template, payload);
   return {
