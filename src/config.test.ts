@@ -104,6 +104,11 @@ describe('invalid configs name the field and the fix', () => {
       ['accessKeyId: accessKeyId must not be empty or only spaces: paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'],
     ],
     [
+      'a zero-width space pasted into the secret',
+      { ...base, accessKeySecret: 'fakeSecret\u200B' },
+      ['accessKeySecret: accessKeySecret must be printable ASCII without spaces: paste the AccessKey secret shown when the AccessKey was created'],
+    ],
+    [
       'missing accessKeySecret',
       { ...base, accessKeySecret: undefined },
       ['accessKeySecret: accessKeySecret is required: paste the AccessKey secret shown when the AccessKey was created'],

@@ -49,6 +49,13 @@ const text = (field: string, fix: string) =>
     .trim()
     .min(1, `${field} must not be empty or only spaces: ${fix}`);
 
+/**
+ * AccessKey ids and secrets are printable ASCII; a control or zero-width character pasted along
+ * with one would only surface later as an opaque signature mismatch.
+ */
+const accessKey = (field: string, fix: string) =>
+  text(field, fix).regex(/^[\x21-\x7E]*$/, `${field} must be printable ASCII without spaces: ${fix}`);
+
 const templateCode = (field: string) =>
   text(field, 'use the template code shown in the Aliyun SMS console, e.g. SMS_123456789');
 
@@ -172,8 +179,8 @@ const endpointProblem = (value: string): string | undefined => {
 
 /** The guard Logto validates the connector's configuration with. */
 export const configGuard = z.object({
-  accessKeyId: text('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
-  accessKeySecret: text('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
+  accessKeyId: accessKey('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
+  accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
   signName: text('signName', 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试'),
   templates: templatesGuard,
   strictPhoneRegionNumberCheck: z

@@ -35,6 +35,20 @@ function assertMessage(data: unknown): asserts data is SendMessageData {
   }
 }
 
+/** The stored configuration; a failure to read it is reported as a `ConnectorError` like every other. */
+const storedConfig = async (getConfig: GetConnectorConfig): Promise<unknown> => {
+  try {
+    return await getConfig(metadata.id);
+  } catch (error: unknown) {
+    if (error instanceof ConnectorError) {
+      throw error;
+    }
+    throw new ConnectorError(ConnectorErrorCodes.General, {
+      errorDescription: `Logto could not read this connector's stored configuration (${error instanceof Error ? error.message : String(error)}); save the configuration in the Console again.`,
+    });
+  }
+};
+
 /**
  * Builds the connector; `options` pins the nonce and clock for tests. Logto calls the default
  * export, which uses a random nonce and the system clock.
@@ -49,7 +63,7 @@ export const createAliyunSmsConnector =
       configGuard,
       async sendMessage(data, config) {
         assertMessage(data);
-        const validated = parseConfig(config ?? (await getConfig(metadata.id)));
+        const validated = parseConfig(config ?? (await storedConfig(getConfig)));
         const call = planSend(validated, data);
         const answer = await client.send(call, validated, validated.timeout);
         return pick(answer, ['BizId', 'MessageId', 'RequestId']) satisfies SendReceipt;
