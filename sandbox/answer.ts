@@ -1,0 +1,52 @@
+/**
+ * RPC answers and their wire form: JSON when `Format` is `JSON` (any case, real clients send
+ * `json`), XML otherwise (fact sheet §0, §1.1).
+ *
+ * @module
+ */
+
+/** A value an answer body may hold. */
+export type AnswerValue = string | number | boolean | { [key: string]: AnswerValue };
+
+/** What the sandbox answers to one RPC request, before serialization. */
+export type RpcAnswer = {
+  status: number;
+  /** XML root element: `<Action>Response` for API results, `Error` for gateway errors. */
+  root: string;
+  body: Record<string, AnswerValue>;
+};
+
+/** The serialization a request asked for. */
+export type AnswerFormat = 'JSON' | 'XML';
+
+/** §1.1: `Format` is optional and defaults to XML; the comparison ignores case. */
+export function answerFormat(format: string | undefined): AnswerFormat {
+  return format?.toUpperCase() === 'JSON' ? 'JSON' : 'XML';
+}
+
+/** Serializes an answer: content type and body text. */
+export function renderAnswer(
+  answer: RpcAnswer,
+  format: AnswerFormat,
+): { contentType: string; text: string } {
+  if (format === 'JSON') {
+    return { contentType: 'application/json;charset=utf-8', text: JSON.stringify(answer.body) };
+  }
+  return {
+    contentType: 'text/xml;charset=utf-8',
+    text: `<?xml version='1.0' encoding='UTF-8'?><${answer.root}>${xmlElements(answer.body)}</${answer.root}>`,
+  };
+}
+
+function xmlElements(body: Record<string, AnswerValue>): string {
+  return Object.entries(body)
+    .map(([name, value]) => {
+      const inner = typeof value === 'object' ? xmlElements(value) : escapeXml(String(value));
+      return `<${name}>${inner}</${name}>`;
+    })
+    .join('');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}

@@ -1,0 +1,93 @@
+/**
+ * The CLI as a user runs it: prints what is needed to connect, serves, stops on SIGTERM/SIGINT.
+ *
+ * @module
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { sendSms } from './test-client.js';
+
+const cli = fileURLToPath(new URL('cli.ts', import.meta.url));
+
+function run(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      if (stdout.includes('Press Ctrl+C to stop.')) resolve();
+    });
+    void exited.then(() => {
+      reject(new Error(`exited before ready: ${stderr}`));
+    });
+  });
+  // Runs that are expected to exit never become ready; keep that from being an unhandled rejection.
+  void ready.catch(() => undefined);
+  return { child, exited, ready, output: () => ({ stdout, stderr }) };
+}
+
+describe('sandbox CLI', () => {
+  it('explains why a registry without international templates has no connector config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
+    const config = join(dir, 'registry.json');
+    writeFileSync(config, JSON.stringify({
+      credentials: [{ accessKeyId: 'LTAI5tCliTestKey', accessKeySecret: 'fake' }],
+      signNames: ['Test'],
+      templates: [{ code: 'SMS_1', name: 'n', scope: 'mainland', kind: 'code', usageType: 'SignIn', content: '${code}' }],
+    }));
+    try {
+      const cliRun = run(['--port', '0', '--quiet', '--config', config]);
+      await cliRun.ready;
+      expect(cliRun.output().stdout).toContain('AccessKeyId      LTAI5tCliTestKey');
+      expect(cliRun.output().stdout).toContain('No connector config: the registry needs a mainland and an international SignIn template');
+      cliRun.child.kill('SIGTERM');
+      expect(await cliRun.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('prints endpoint, inbox, keys and a connector config; stops on %s', async (signal) => {
+    const cliRun = run(['--port', '0', '--quiet']);
+    await cliRun.ready;
+    const { stdout } = cliRun.output();
+    const endpoint = /Endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
+    expect(stdout).toContain(`Inbox            ${endpoint}/`);
+    const config = JSON.parse(/Connector config:\n(\{[\s\S]*?\n\})/.exec(stdout)?.[1] ?? '{}') as Record<string, unknown>;
+    expect(config).toEqual({
+      accessKeyId: 'LTAI5tSandboxDemoKeyId',
+      accessKeySecret: expect.any(String) as unknown,
+      signName: 'Logto沙箱',
+      endpoint,
+      templates: [
+        { usageType: 'SignIn', templateCode: { china: 'SMS_460100001', overseas: 'SMS_460200001' } },
+        { usageType: 'Register', templateCode: { china: 'SMS_460100002', overseas: 'SMS_460200002' } },
+        { usageType: 'ForgotPassword', templateCode: { china: 'SMS_460100003', overseas: 'SMS_460200003' } },
+        { usageType: 'Generic', templateCode: { china: 'SMS_460100004', overseas: 'SMS_460200004' } },
+      ],
+    });
+    const target = { endpoint, accessKeyId: String(config.accessKeyId), accessKeySecret: String(config.accessKeySecret) };
+    const reply = await sendSms(target, { PhoneNumbers: '13800138000', SignName: 'Logto沙箱', TemplateCode: 'SMS_460100001', TemplateParam: '{"code":"1234"}' });
+    expect(reply.json).toMatchObject({ Code: 'OK' });
+    cliRun.child.kill(signal);
+    expect(await cliRun.exited).toBe(0);
+  });
+
+  it.each([
+    { args: ['--help'], code: 0, stream: 'stdout' as const, text: 'Usage: npm run sandbox -- [options]' },
+    { args: ['--bogus'], code: 2, stream: 'stderr' as const, text: "Unknown option '--bogus'" },
+    { args: ['--port', 'x'], code: 2, stream: 'stderr' as const, text: '--port must be an integer from 0 to 65535' },
+    { args: ['--config', '/nonexistent/registry.json'], code: 1, stream: 'stderr' as const, text: 'ENOENT' },
+  ])('$args.0 → exit $code', async ({ args, code, stream, text }) => {
+    const cliRun = run(args);
+    expect(await cliRun.exited).toBe(code);
+    expect(cliRun.output()[stream]).toContain(text);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Routes one RPC request: mandatory common parameters, then the API named by `Version` +
+ * `Action`, then the signature checks (fact sheet §1), then the action itself.
+ *
+ * The API is looked up before the signature is checked, as a gateway must know the API before it
+ * can authorize it; Aliyun does not document this order.
+ *
+ * @module
+ */
+import type { RpcAnswer } from './answer.js';
+import type { FlowControl } from './flow-control.js';
+import { gatewayError } from './gateway-errors.js';
+import type { GatewayContext } from './gateway-errors.js';
+import { sendMessageToGlobe, sendMessageWithTemplate } from './intl-api.js';
+import type { NonceLedger } from './nonce-ledger.js';
+import type { Outbox } from './outbox.js';
+import type { Registry } from './registry.js';
+import { sendSms } from './sms-api.js';
+import { missingCommonParameter, verifySignedRequest } from './verify.js';
+
+/** What an action handler gets: the request and the sandbox state it may use. */
+export type ActionContext = {
+  params: Readonly<Record<string, string>>;
+  registry: Registry;
+  /** Sandbox time of the request, ms. */
+  now: number;
+  requestId: string;
+  gateway: GatewayContext;
+  flow: FlowControl;
+  outbox: Outbox;
+  /** A fresh numeric id (BizId, MessageId). */
+  newId: () => string;
+};
+
+/** Everything {@link answerRpc} needs besides method and parameters. */
+export type RpcState = Omit<ActionContext, 'params'> & { nonces: NonceLedger };
+
+type ActionHandler = (context: ActionContext) => RpcAnswer;
+
+/** §0: the China site's 2017-05-25 API and the international site's 2018-05-01 API. */
+const apis: Record<string, Record<string, ActionHandler>> = {
+  '2017-05-25': { SendSms: sendSms },
+  '2018-05-01': {
+    SendMessageWithTemplate: sendMessageWithTemplate,
+    SendMessageToGlobe: sendMessageToGlobe,
+  },
+};
+
+/** The answer to one RPC request. */
+export function answerRpc(
+  method: string,
+  params: Readonly<Record<string, string>>,
+  state: RpcState,
+): RpcAnswer {
+  const missing = missingCommonParameter(params, state.gateway);
+  if (missing !== undefined) {
+    return missing;
+  }
+  const actions = lookup(apis, params.Version ?? '');
+  if (actions === undefined) {
+    return gatewayError('InvalidVersion', state.gateway);
+  }
+  const handler = lookup(actions, params.Action ?? '');
+  if (handler === undefined || (method !== 'GET' && method !== 'POST')) {
+    return gatewayError('InvalidAction.NotFound', state.gateway);
+  }
+  const rejected = verifySignedRequest(method, params, {
+    credentials: state.registry.credentials,
+    nonces: state.nonces,
+    now: state.now,
+    context: state.gateway,
+  });
+  return rejected ?? handler({ ...state, params });
+}
+
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -1,0 +1,122 @@
+/**
+ * A local stand-in for Aliyun's SMS API (`dysmsapi`): verifies signature V1 like the real gateway,
+ * answers SendSms (2017-05-25) and the international 2018-05-01 actions with Aliyun's codes,
+ * applies the default flow control, and keeps what it accepted in an outbox with a web inbox.
+ *
+ * Uses Node built-ins only and nothing from `src/`, so it can check the connector independently.
+ *
+ * @module
+ */
+import { SandboxClock } from './clock.js';
+import { FaultSwitch } from './faults.js';
+import type { Fault } from './faults.js';
+import { FlowControl } from './flow-control.js';
+import { NonceLedger } from './nonce-ledger.js';
+import { Outbox } from './outbox.js';
+import type { OutboxFilter, OutboxMessage } from './outbox.js';
+import { loadRegistry } from './registry.js';
+import type { Registry } from './registry.js';
+import { RequestLog } from './request-log.js';
+import type { RecordedRequest } from './request-log.js';
+import { listen } from './server.js';
+import { Timers } from './timers.js';
+
+export type { Fault, OutboxMessage, RecordedRequest, Registry };
+export type { Credential, Template, UsageType } from './registry.js';
+export { loadRegistry, parseRegistry } from './registry.js';
+
+/** How to start a sandbox; every field is optional. */
+export type SandboxOptions = {
+  /** Interface to bind. Default `'127.0.0.1'`. */
+  host?: string;
+  /** Port to bind. Default `0` (an ephemeral port). */
+  port?: number;
+  /** Approved credentials, signs and templates. Default: `sandbox/registry.default.json`. */
+  registry?: Registry;
+  /** Base clock in ms. Default `Date.now`; `sandbox.clock.advance()` adds an offset on top. */
+  now?: () => number;
+  /** Per-number flow control (§6). Default `true`; `false` never answers BUSINESS_LIMIT_CONTROL. */
+  flowControl?: boolean;
+  /** Keep at most this many newest messages. Default `10_000`. */
+  outboxLimit?: number;
+  /** Serve https with this key and certificate instead of http. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Request log, one line per request; never receives the AccessKeySecret or a Signature. */
+  log?: (line: string) => void;
+};
+
+/** A running sandbox. */
+export type Sandbox = {
+  /** Base URL, e.g. `http://127.0.0.1:41234` (https with tls), no trailing slash. */
+  endpoint: string;
+  /** The registry's first credential. */
+  accessKeyId: string;
+  accessKeySecret: string;
+  registry: Registry;
+  outbox: { list(filter?: OutboxFilter): OutboxMessage[]; clear(): void };
+  /** Every API request received; keeps the newest 1000 (oldest first), counts all. */
+  requests: { list(): RecordedRequest[]; clear(): void; readonly count: number };
+  /** Sandbox time; `reset()` also forgets flow-control history stamped on the moved clock. */
+  clock: { now(): number; advance(ms: number): void; reset(): void };
+  /** Applies to the next `times` API requests (default: every one until cleared). */
+  faults: { set(fault: Fault, times?: number): void; clear(): void };
+  stats(): { connectionsAccepted: number; openConnections: number; peakOpenConnections: number };
+  /** Closes the server and destroys every open socket. */
+  close(): Promise<void>;
+};
+
+/** Starts a sandbox and resolves once it listens. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const registry = options.registry ?? (await loadRegistry());
+  const [credential] = registry.credentials;
+  if (credential === undefined) {
+    throw new TypeError('the registry needs at least one credential');
+  }
+  const baseClock = new SandboxClock(options.now);
+  const flow = new FlowControl(options.flowControl ?? true);
+  const clock = {
+    now: () => baseClock.now(),
+    advance: (ms: number) => {
+      baseClock.advance(ms);
+    },
+    reset: () => {
+      baseClock.reset();
+      flow.clear();
+    },
+    get offsetMs() {
+      return baseClock.offsetMs;
+    },
+  };
+  const outbox = new Outbox(options.outboxLimit ?? 10_000);
+  const requests = new RequestLog(1000);
+  const faults = new FaultSwitch();
+  let sequence = 0;
+  const server = await listen(
+    { host: options.host ?? '127.0.0.1', port: options.port ?? 0, ...(options.tls ? { tls: options.tls } : {}) },
+    {
+      registry,
+      clock,
+      flow,
+      outbox,
+      requests,
+      faults,
+      nonces: new NonceLedger(),
+      timers: new Timers(),
+      // 16 digits like Aliyun's BizId (§2): ms timestamp + a 3-digit sequence.
+      newId: () => `${clock.now()}${String((sequence = (sequence + 1) % 1000)).padStart(3, '0')}`,
+      ...(options.log ? { log: options.log } : {}),
+    },
+  );
+  return {
+    endpoint: server.endpoint,
+    accessKeyId: credential.accessKeyId,
+    accessKeySecret: credential.accessKeySecret,
+    registry,
+    outbox,
+    requests,
+    clock,
+    faults,
+    stats: server.stats,
+    close: server.close,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The sandbox inbox page in a real browser (Debian's Chromium through playwright-core): messages
+ * appear without a reload, grouped per phone number, newest first, and Clear empties the inbox.
+ *
+ * Needs `/usr/bin/chromium` (`apt-get install chromium`): skipped without it, failed on CI.
+ *
+ * @module
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../sandbox/index.js';
+import type { Sandbox } from '../sandbox/index.js';
+import { callSandbox, sendSms } from '../sandbox/test-client.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+const artifacts = new URL('.artifacts/', import.meta.url);
+
+let sandbox: Sandbox | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!hasChromium) {
+    return;
+  }
+  sandbox = await startSandbox({ flowControl: false });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+const sendCode = (target: Sandbox, phone: string, code: string) =>
+  sendSms(target, { PhoneNumbers: phone, SignName: 'Logto沙箱', TemplateCode: 'SMS_460100001', TemplateParam: JSON.stringify({ code }) });
+
+const phones = (page: Page) => page.getByTestId('phone-group').getByTestId('phone').allTextContents();
+
+describe('inbox page', () => {
+  it('shows messages live, grouped per number, newest first; Clear empties it', async (context) => {
+    if (!hasChromium) {
+      if (process.env.CI) {
+        throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium`);
+      }
+      context.skip(`Chromium not found at ${chromiumPath} (apt-get install chromium to run this test)`);
+    }
+    const target = sandbox!;
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${target.endpoint}/`);
+    await page.getByTestId('empty').waitFor();
+    // Survives only if the page is never reloaded.
+    await page.evaluate('window.inboxMarker = 42');
+
+    await sendCode(target, '13800138000', '482913');
+    await page.getByTestId('code').filter({ hasText: '482913' }).waitFor({ timeout: 5000 });
+    expect(await phones(page)).toEqual(['+86 138 0013 8000']);
+
+    await callSandbox(target, {
+      Action: 'SendMessageToGlobe', Version: '2018-05-01', To: '85291234567', From: 'Logto',
+      Message: 'Your Logto verification code is 551177.',
+    });
+    await expect.poll(() => phones(page), { timeout: 5000 }).toEqual(['+85291234567', '+86 138 0013 8000']);
+
+    await sendCode(target, '+8613800138000', '770215');
+    await expect.poll(() => phones(page), { timeout: 5000 }).toEqual(['+86 138 0013 8000', '+85291234567']);
+    const mainland = page.getByTestId('phone-group').first();
+    expect(await mainland.getByTestId('code').allTextContents()).toEqual(['770215', '482913']);
+    expect(await mainland.getByTestId('text').first().textContent()).toBe(
+      '【Logto沙箱】您的登录验证码为770215，5分钟内有效，请勿泄露给他人。',
+    );
+    expect(await mainland.getByTestId('meta').first().textContent()).toContain('SMS_460100001');
+    expect(await page.getByTestId('phone-group').nth(1).getByTestId('code').textContent()).toBe('551177');
+    expect(await page.evaluate('window.inboxMarker')).toBe(42);
+
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: new URL('inbox.png', artifacts).pathname, fullPage: true });
+
+    await page.getByTestId('clear').click();
+    await page.getByTestId('empty').waitFor({ timeout: 5000 });
+    expect(await page.getByTestId('message').count()).toBe(0);
+    expect(target.outbox.list()).toEqual([]);
+    await page.close();
+  });
+});
