@@ -1,0 +1,45 @@
+/**
+ * @module logto-host
+ * The part of a Logto instance that touches an SMS connector: its connector loader
+ * (`@logto/cli/lib/connector`, the same code Logto core runs) and the Console's Send button.
+ * Used by the demo, the end-to-end tests and the benchmark, so all three exercise the package
+ * exactly as Logto would.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { buildRawConnector, loadConnectorFactories } from '@logto/cli/lib/connector/index.js';
+import { TemplateType, type SmsConnector } from '@logto/connector-kit';
+
+/** This repository's root: a connector package whose `lib/` was built by `npm run build`. */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A connector as Logto holds it after loading. */
+export type LoadedConnector = { connector: SmsConnector; id: string; name: string };
+
+/**
+ * Loads one connector package from a folder the way Logto does at start-up: checks its
+ * `@logto/connector-kit` range, imports `lib/index.js`, validates the module and reads its
+ * metadata (logo and README from the package folder). Logto's loader caches what it loaded
+ * per process, so one process loads one set of packages.
+ */
+export const loadConnector = async (
+  packagePath: string = packageRoot,
+  getConfig: (id: string) => Promise<unknown> = () => Promise.reject(new Error('no stored config'))
+): Promise<LoadedConnector> => {
+  const factories = await loadConnectorFactories([{ name: path.basename(packagePath), path: packagePath }], false);
+  const [factory] = factories;
+  if (!factory) {
+    throw new Error(`Logto's loader skipped ${packagePath}; its log line above says why`);
+  }
+  const { rawConnector, rawMetadata } = await buildRawConnector(factory, getConfig);
+  return {
+    connector: rawConnector as SmsConnector,
+    id: rawMetadata.id,
+    name: rawMetadata.name.en ?? rawMetadata.id,
+  };
+};
+
+/** What the Console's Send button does: a Generic message with code 000000, using the unsaved form. */
+export const pressSend = (connector: SmsConnector, to: string, config: unknown, locale = 'zh-CN') =>
+  connector.sendMessage({ to, type: TemplateType.Generic, payload: { code: '000000', locale } }, config);

@@ -1,0 +1,94 @@
+/**
+ * `npm run demo`: the connector's main job on a fresh machine. Starts the local Aliyun sandbox,
+ * loads the built package through Logto's own connector loader, presses the Console's Send
+ * button, sends a SignIn code to a mainland number and a Register code to a Hong Kong number,
+ * prints each message as the phone shows it with the route taken, then shows a flow-control
+ * refusal as the operator sees it. `--keep` keeps the inbox page up afterwards.
+ */
+import { randomInt } from 'node:crypto';
+
+import { ConnectorError, TemplateType } from '@logto/connector-kit';
+
+import { connectorConfig } from '../sandbox/connector-config.js';
+import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { loadConnector, pressSend } from './logto-host.js';
+
+const keep = process.argv.includes('--keep');
+const bold = (text: string) => (process.stdout.isTTY ? `\u001B[1m${text}\u001B[22m` : text);
+
+const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+/** What reached the sandbox for the latest request, and what the phone shows. */
+const describeDelivery = (sandbox: Sandbox, to: string) => {
+  const request = sandbox.requests.list().at(-1);
+  const [message] = sandbox.outbox.list({ phone: to });
+  const parameters = request?.params ?? {};
+  console.log(
+    `   route:   ${parameters.Action ?? '?'} ${parameters.Version ?? ''} → PhoneNumbers=${parameters.PhoneNumbers ?? '?'}` +
+      ` TemplateCode=${parameters.TemplateCode ?? '?'} (${message?.region ?? 'not delivered'})`
+  );
+  if (message) {
+    console.log(`   phone:   ${bold(message.text)}`);
+  }
+};
+
+const send = async (sandbox: Sandbox, title: string, to: string, run: () => Promise<unknown>) => {
+  console.log(`\n${title}`);
+  const receipt = await run();
+  describeDelivery(sandbox, to);
+  console.log(`   receipt: ${JSON.stringify(receipt)}`);
+};
+
+const main = async () => {
+  const sandbox = await startSandbox({ port: keep ? 8787 : 0 });
+  const config = connectorConfig(sandbox);
+  console.log(`Aliyun SMS sandbox: ${sandbox.endpoint}   inbox page: ${sandbox.endpoint}/`);
+
+  const { connector, id, name } = await loadConnector();
+  console.log(`Logto's connector loader loaded "${name}" (id ${id}) from the built package.`);
+
+  const mainland = '8613800138000';
+  const hongKong = '85268326366';
+  const signInNumber = '8613912345678';
+
+  await send(sandbox, `1. Console "Send" button: Generic, code 000000, to +${mainland}`, mainland, () =>
+    pressSend(connector, mainland, config)
+  );
+
+  const signIn = { to: signInNumber, type: TemplateType.SignIn, payload: { code: newCode(), locale: 'zh-CN' } };
+  await send(sandbox, `2. SignIn code ${signIn.payload.code} to mainland +${signInNumber}`, signInNumber, () =>
+    connector.sendMessage(signIn, config)
+  );
+
+  const register = { to: hongKong, type: TemplateType.Register, payload: { code: newCode(), locale: 'en' } };
+  await send(sandbox, `3. Register code ${register.payload.code} to Hong Kong +${hongKong}`, hongKong, () =>
+    connector.sendMessage(register, config)
+  );
+
+  console.log(`\n4. Another SignIn code to +${signInNumber} within the same minute`);
+  try {
+    await connector.sendMessage({ ...signIn, payload: { code: newCode() } }, config);
+    throw new Error('the sandbox accepted a second code within a minute; flow control is broken');
+  } catch (error: unknown) {
+    if (!(error instanceof ConnectorError)) {
+      throw error;
+    }
+    const data = error.data as { errorDescription?: string };
+    console.log(`   Logto error code: ${bold(error.code)} (end users see "try again later", HTTP 429)`);
+    console.log(`   operator reads:   ${data.errorDescription ?? error.message}`);
+  }
+
+  if (keep) {
+    console.log(`\nServing the inbox at ${sandbox.endpoint}/ — press Ctrl+C to stop.`);
+    const stop = () => {
+      void sandbox.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  await sandbox.close();
+  console.log('\nDone. Run `npm run demo -- --keep` to keep the inbox page open.');
+};
+
+await main();

@@ -1,0 +1,66 @@
+/**
+ * End to end: each sandbox fault switch ends in a clear `General` error within the configured
+ * timeout, through Logto's loader and the built package, and no request is repeated.
+ */
+import { ConnectorError, ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { loadConnector } from '../demo/logto-host.js';
+import { connectorConfig } from '../sandbox/connector-config.js';
+import { startSandbox, type Fault, type Sandbox } from '../sandbox/index.js';
+
+let sandbox: Sandbox;
+let connector: SmsConnector;
+
+/** The smallest timeout the config allows, so slow faults end quickly. */
+const timeout = 1000;
+/** What a send may take beyond its timeout on a busy two-core machine. */
+const margin = 1500;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ flowControl: false });
+  ({ connector } = await loadConnector());
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+beforeEach(() => {
+  sandbox.faults.clear();
+});
+
+const send = () =>
+  connector.sendMessage(
+    { to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } },
+    { ...connectorConfig(sandbox), timeout }
+  );
+
+describe('fault switches', () => {
+  it.each<[string, Fault, object, string]>([
+    ['an answer later than the timeout', { kind: 'delay', ms: 3000 }, { kind: 'timeout', timeout }, 'within 1000 ms (timeout)'],
+    ['no answer at all', { kind: 'hang' }, { kind: 'timeout', timeout }, 'within 1000 ms (timeout)'],
+    ['headers, then nothing', { kind: 'headers-then-stall' }, { kind: 'timeout', timeout }, 'within 1000 ms (timeout)'],
+    ['a body trickling in', { kind: 'trickle', bytesPerTick: 1, tickMs: 200 }, { kind: 'timeout', timeout }, 'within 1000 ms (timeout)'],
+    ['the connection closed unanswered', { kind: 'close' }, { kind: 'network', errorCode: 'ECONNRESET' }, 'failed before Aliyun answered (ECONNRESET)'],
+    ['a reset in the middle of the body', { kind: 'reset-mid-body' }, { kind: 'network' }, 'The message may have been sent'],
+    ['an HTML 503 from a load balancer', { kind: 'http-error', status: 503 }, { kind: 'not-aliyun', httpStatus: 503 }, "answered HTTP 503 with a body that is not Aliyun's JSON"],
+    ['a truncated JSON body', { kind: 'truncated-json' }, { kind: 'not-aliyun', httpStatus: 200 }, "answered HTTP 200 with a body that is not Aliyun's JSON"],
+  ])('%s', async (_, fault, failure, says) => {
+    sandbox.faults.set(fault);
+    const before = sandbox.requests.count;
+    const started = performance.now();
+    const error: unknown = await send().catch((error_: unknown) => error_);
+    const elapsed = performance.now() - started;
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { failure } });
+    expect((error as ConnectorError & { data: { errorDescription: string } }).data.errorDescription).toContain(says);
+    expect(elapsed).toBeLessThan(timeout + margin);
+    expect(sandbox.requests.count - before).toBe(1);
+  });
+
+  it('a delay within the timeout still delivers', async () => {
+    sandbox.faults.set({ kind: 'delay', ms: 200 }, 1);
+    await expect(send()).resolves.toMatchObject({ BizId: expect.any(String) });
+  });
+});

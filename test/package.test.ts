@@ -1,0 +1,82 @@
+/**
+ * The published tarball, installed the way `logto connector add` installs it: `npm pack`, then
+ * unpacked (strip one level) into a `connectors/connector-aliyun-sms/` folder with no install
+ * inside, then loaded by Logto's loader. A broken `files` list, a missing logo or README, or a
+ * bundled copy of `@logto/connector-kit` (whose ConnectorError would not be Logto's) fails here.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import { extract, list } from 'tar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadConnector, packageRoot, type LoadedConnector } from '../demo/logto-host.js';
+import { connectorConfig } from '../sandbox/connector-config.js';
+import { startSandbox, type Sandbox } from '../sandbox/index.js';
+
+const run = promisify(execFile);
+
+/** Inside the repository, so the unpacked package resolves its dependencies the way it does inside Logto. */
+const scratch = path.join(packageRoot, 'test', '.artifacts', 'logto', 'connectors');
+const unpacked = path.join(scratch, 'connector-aliyun-sms');
+
+let tarball = '';
+let loaded: LoadedConnector;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+  await mkdir(unpacked, { recursive: true });
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: packageRoot });
+  const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
+  tarball = path.join(scratch, packed!.filename);
+  await extract({ cwd: unpacked, file: tarball, strip: 1 });
+  loaded = await loadConnector(unpacked);
+  sandbox = await startSandbox();
+}, 120_000);
+
+afterAll(async () => {
+  await sandbox.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('the npm package as Logto installs it', () => {
+  it('ships lib, logo, README, LICENSE and package.json, and nothing else', async () => {
+    const entries: string[] = [];
+    await list({ file: tarball, onReadEntry: (entry) => entries.push(entry.path) });
+    const top = new Set(entries.map((entry) => entry.replace(/^package\//, '').split('/')[0]));
+    expect([...top].toSorted()).toEqual(['LICENSE', 'README.md', 'lib', 'logo.svg', 'package.json']);
+    expect(entries).toContain('package/lib/index.js');
+    expect(entries).toContain('package/lib/index.d.ts');
+    expect(entries.filter((entry) => entry.includes('.test.'))).toEqual([]);
+  });
+
+  it('has no node_modules of its own and depends only on what Logto ships', async () => {
+    expect(await readdir(unpacked)).not.toContain('node_modules');
+    const manifest = JSON.parse(await readFile(path.join(unpacked, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(manifest.dependencies).toSorted()).toEqual(['@logto/connector-kit', '@silverhand/essentials', 'got', 'zod']);
+  });
+
+  it('does not bundle @logto/connector-kit', async () => {
+    const files = await readdir(path.join(unpacked, 'lib'));
+    for (const file of files.filter((name) => name.endsWith('.js'))) {
+      const source = await readFile(path.join(unpacked, 'lib', file), 'utf8');
+      expect(source).not.toMatch(/class ConnectorError\b/);
+    }
+  });
+
+  it("loads, sends into the sandbox, and throws Logto's own ConnectorError", async () => {
+    expect(loaded.id).toBe('aliyun-sms');
+    const config = connectorConfig(sandbox);
+    await loaded.connector.sendMessage({ to: '85268326366', type: TemplateType.Register, payload: { code: '424242' } }, config);
+    expect(sandbox.outbox.list()[0]).toMatchObject({ phone: '85268326366', code: '424242' });
+    const error: unknown = await loaded.connector
+      .sendMessage({ to: '85268326366', type: TemplateType.Register, payload: { code: '1' } }, { ...config, accessKeySecret: 'wrong' })
+      .catch((error_: unknown) => error_);
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { code: 'SignatureDoesNotMatch' } });
+  });
+});
