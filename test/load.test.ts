@@ -1,0 +1,82 @@
+/**
+ * Load: 20,000 sends at concurrency 64 through Logto's loader into the sandbox. No errors; the
+ * keep-alive agent opens no more connections than there are sends in flight; and the heap after
+ * the run is within 20 MB of the heap after warm-up. Generous bounds, not a benchmark: speed
+ * figures live in `npm run bench`.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+import { TemplateType, type SmsConnector } from '@logto/connector-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadConnector } from '../demo/logto-host.js';
+import { connectorConfig } from '../sandbox/connector-config.js';
+import { startSandbox, type Sandbox } from '../sandbox/index.js';
+
+const total = 20_000;
+const concurrency = 64;
+const warmUp = 2000;
+
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Heap in use after two full collections, so garbage awaiting collection does not count. */
+const settledHeap = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+let sandbox: Sandbox;
+let connector: SmsConnector;
+
+beforeAll(async () => {
+  // A small outbox keeps the sandbox, which shares this process, from growing with the run.
+  sandbox = await startSandbox({ flowControl: false, outboxLimit: 50 });
+  ({ connector } = await loadConnector());
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+/** Sends `count` codes, `concurrency` at a time, each to its own number; returns how many failed. */
+const run = async (count: number, offset: number) => {
+  const config = connectorConfig(sandbox);
+  let next = 0;
+  let failures = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = offset + next++;
+      const to = `8613${String(index).padStart(9, '0')}`;
+      await connector
+        .sendMessage({ to, type: TemplateType.SignIn, payload: { code: '123456' } }, config)
+        .catch(() => {
+          failures += 1;
+        });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return failures;
+};
+
+describe('load', () => {
+  it(`${total} sends at concurrency ${concurrency}: no errors, bounded connections, flat memory`, async () => {
+    expect(await run(warmUp, 0)).toBe(0);
+    const afterWarmUp = settledHeap();
+    const started = performance.now();
+    expect(await run(total, warmUp)).toBe(0);
+    const seconds = (performance.now() - started) / 1000;
+    const afterRun = settledHeap();
+    const { connectionsAccepted, peakOpenConnections } = sandbox.stats();
+    const grownMb = (afterRun - afterWarmUp) / 2 ** 20;
+    console.log(
+      `load: ${total} sends in ${seconds.toFixed(1)} s (${Math.round(total / seconds)}/s), ` +
+        `${connectionsAccepted} connections (peak ${peakOpenConnections} open), heap ${grownMb.toFixed(1)} MB vs warm-up`
+    );
+    expect(sandbox.requests.count).toBe(warmUp + total);
+    expect(connectionsAccepted).toBeLessThanOrEqual(concurrency);
+    expect(grownMb).toBeLessThan(20);
+  }, 300_000);
+});
