@@ -3,17 +3,27 @@
  * loads the built package through Logto's own connector loader, presses the Console's Send
  * button, sends a SignIn code to a mainland number and a Register code to a Hong Kong number,
  * prints each message as the phone shows it with the route taken, then shows a flow-control
- * refusal as the operator sees it. `--keep` keeps the inbox page up afterwards.
+ * refusal as the operator sees it. `--keep` keeps the inbox page up afterwards; `--site
+ * international` does the same for an Alibaba Cloud international-site account, which sends
+ * mainland numbers through SendMessageWithTemplate and the rest through SendMessageToGlobe.
  */
+import { parseArgs } from 'node:util';
 import { randomInt } from 'node:crypto';
 
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
 
-import { connectorConfig } from '../sandbox/connector-config.js';
+import { connectorConfig, type Site } from '../sandbox/connector-config.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { loadConnector, pressSend } from './logto-host.js';
 
-const keep = process.argv.includes('--keep');
+const { values: options } = parseArgs({
+  options: { keep: { type: 'boolean', default: false }, site: { type: 'string', default: 'china' } },
+});
+const keep = options.keep;
+if (options.site !== 'china' && options.site !== 'international') {
+  throw new TypeError(`--site must be china or international, got "${options.site}"`);
+}
+const site: Site = options.site;
 const bold = (text: string) => (process.stdout.isTTY ? `\u001B[1m${text}\u001B[22m` : text);
 
 const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -23,9 +33,11 @@ const describeDelivery = (sandbox: Sandbox, to: string) => {
   const request = sandbox.requests.list().at(-1);
   const [message] = sandbox.outbox.list({ phone: to });
   const parameters = request?.params ?? {};
+  const shown = ['PhoneNumbers', 'To', 'From', 'TemplateCode', 'Type']
+    .filter((name) => parameters[name] !== undefined)
+    .map((name) => `${name}=${parameters[name] ?? ''}`);
   console.log(
-    `   route:   ${parameters.Action ?? '?'} ${parameters.Version ?? ''} → PhoneNumbers=${parameters.PhoneNumbers ?? '?'}` +
-      ` TemplateCode=${parameters.TemplateCode ?? '?'} (${message?.region ?? 'not delivered'})`
+    `   route:   ${parameters.Action ?? '?'} ${parameters.Version ?? ''} → ${shown.join(' ')} (${message?.region ?? 'not delivered'})`
   );
   if (message) {
     console.log(`   phone:   ${bold(message.text)}`);
@@ -41,8 +53,8 @@ const send = async (sandbox: Sandbox, title: string, to: string, run: () => Prom
 
 const main = async () => {
   const sandbox = await startSandbox({ port: keep ? 8787 : 0 });
-  const config = connectorConfig(sandbox);
-  console.log(`Aliyun SMS sandbox: ${sandbox.endpoint}   inbox page: ${sandbox.endpoint}/`);
+  const config = connectorConfig(sandbox, site);
+  console.log(`Aliyun SMS sandbox: ${sandbox.endpoint}   inbox page: ${sandbox.endpoint}/   account site: ${site}`);
 
   const { connector, id, name } = await loadConnector();
   console.log(`Logto's connector loader loaded "${name}" (id ${id}) from the built package.`);

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectorConfig } from './connector-config.js';
+import { connectorConfig, type Site } from './connector-config.js';
 import { loadRegistry, startSandbox } from './index.js';
 import type { Sandbox } from './index.js';
 
@@ -20,18 +20,27 @@ Options:
   --port <number>      port to listen on; 0 picks a free one (default 8787)
   --config <file>      registry JSON: credentials, sign names, templates, sender IDs
                        (default sandbox/registry.default.json)
+  --site <site>        print the connector config for a "china" (default) or an
+                       "international" (alibabacloud.com) account
   --no-flow-control    never answer isv.BUSINESS_LIMIT_CONTROL (load tests)
   --quiet              do not log requests
   -h, --help           show this help
 `;
 
 /** The connector config to paste, or why this registry cannot produce one. */
-function printableConfig(sandbox: Sandbox): string {
+function printableConfig(sandbox: Sandbox, site: Site): string {
   try {
-    return `Connector config:\n${JSON.stringify(connectorConfig(sandbox), null, 2)}`;
+    return `Connector config:\n${JSON.stringify(connectorConfig(sandbox, site), null, 2)}`;
   } catch (error) {
     return `No connector config: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+function parseSite(text: string): Site {
+  if (text !== 'china' && text !== 'international') {
+    throw new TypeError(`--site must be china or international, got "${text}"`);
+  }
+  return text;
 }
 
 function parsePort(text: string): number {
@@ -45,12 +54,14 @@ function parsePort(text: string): number {
 async function main(): Promise<void> {
   let values;
   let port: number;
+  let site: Site;
   try {
     ({ values } = parseArgs({
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '8787' },
         config: { type: 'string' },
+        site: { type: 'string', default: 'china' },
         'no-flow-control': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -58,6 +69,7 @@ async function main(): Promise<void> {
       strict: true,
     }));
     port = parsePort(values.port);
+    site = parseSite(values.site);
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
     process.exitCode = 2;
@@ -103,7 +115,7 @@ async function main(): Promise<void> {
   AccessKeyId      ${sandbox.accessKeyId}
   AccessKeySecret  ${sandbox.accessKeySecret}
 
-${printableConfig(sandbox)}
+${printableConfig(sandbox, site)}
 
 Press Ctrl+C to stop.`);
 }

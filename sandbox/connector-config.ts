@@ -1,11 +1,14 @@
 /**
  * The connector configuration that points at a running sandbox: its endpoint and key pair, its
  * first sign name, and for each Logto usage type the registry's mainland and international code
- * templates as a `{ china, overseas }` pair. Printed by the CLI, used by the demo and the tests.
+ * templates as a `{ china, overseas }` pair. For an international-site account it also carries
+ * the `site`, a registered sender ID, and each template's text as `content` (the international
+ * template with `${code}` written as Logto's `{{code}}`). Printed by the CLI, used by the demo,
+ * the tests and the benchmark.
  *
  * @module
  */
-import type { Registry, UsageType } from './registry.js';
+import type { Registry, Template, UsageType } from './registry.js';
 
 /** The usage types the connector requires, in the order operators read them. */
 const usageTypes: readonly UsageType[] = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
@@ -13,26 +16,41 @@ const usageTypes: readonly UsageType[] = ['SignIn', 'Register', 'ForgotPassword'
 /** What {@link connectorConfig} needs from a sandbox. */
 export type SandboxAccess = { endpoint: string; accessKeyId: string; accessKeySecret: string; registry: Registry };
 
-/** A ready-to-paste connector configuration for this sandbox. */
-export function connectorConfig({ endpoint, accessKeyId, accessKeySecret, registry }: SandboxAccess) {
-  const codeFor = (usageType: UsageType, scope: 'mainland' | 'international') =>
-    registry.templates.find((template) => template.usageType === usageType && template.scope === scope)?.code;
+/** The two kinds of Alibaba Cloud account the connector serves. */
+export type Site = 'china' | 'international';
+
+/** Aliyun's `${name}` template variables written as Logto's `{{name}}` placeholders. */
+const asPlaceholders = (content: string) => content.replaceAll(/\$\{(\w+)\}/g, '{{$1}}');
+
+/** A ready-to-paste connector configuration for this sandbox, for a China-site account by default. */
+export function connectorConfig({ endpoint, accessKeyId, accessKeySecret, registry }: SandboxAccess, site: Site = 'china') {
+  const templateFor = (usageType: UsageType, scope: Template['scope']) => {
+    const template = registry.templates.find((candidate) => candidate.usageType === usageType && candidate.scope === scope);
+    if (template === undefined) {
+      throw new TypeError(`the registry needs a ${scope} ${usageType} template`);
+    }
+    return template;
+  };
   const [signName] = registry.signNames;
   if (signName === undefined) {
     throw new TypeError('the registry needs at least one sign name');
   }
+  const templates = usageTypes.map((usageType) => {
+    const china = templateFor(usageType, 'mainland');
+    const overseas = templateFor(usageType, 'international');
+    return {
+      usageType,
+      templateCode: { china: china.code, overseas: overseas.code },
+      ...(site === 'international' ? { content: asPlaceholders(overseas.content) } : {}),
+    };
+  });
+  const [senderId] = registry.senderIds;
   return {
     accessKeyId,
     accessKeySecret,
     signName,
     endpoint,
-    templates: usageTypes.map((usageType) => {
-      const china = codeFor(usageType, 'mainland');
-      const overseas = codeFor(usageType, 'international');
-      if (china === undefined || overseas === undefined) {
-        throw new TypeError(`the registry needs a mainland and an international ${usageType} template`);
-      }
-      return { usageType, templateCode: { china, overseas } };
-    }),
+    templates,
+    ...(site === 'international' ? { site, ...(senderId === undefined ? {} : { senderId }) } : {}),
   };
 }

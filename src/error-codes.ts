@@ -128,6 +128,8 @@ const byCode: Record<string, CodeRule> = {
 
   // International site, 2018-05-01 `ResponseCode`s (fact sheet §3), by the same rule.
   QPS_LIMIT_CONTROL: rateLimited,
+  // Not in the documented 2018-05-01 list; per-number flow control is assumed to surface like this.
+  BUSINESS_LIMIT_CONTROL: rateLimited,
   MOBILE_NUMBER_ILLEGAL: badNumber(
     'Alibaba Cloud refused the phone number as malformed; check that it is a real mobile number with its region code.'
   ),

@@ -66,6 +66,7 @@ const table: Array<[code: string, status: number, connectorCode: ConnectorErrorC
   ['ServiceUnavailable', 503, General, 'check the send records'],
   ['InternalError', 500, General, 'check the send records'],
   ['QPS_LIMIT_CONTROL', 200, RateLimitExceeded, 'the user can try again later'],
+  ['BUSINESS_LIMIT_CONTROL', 200, RateLimitExceeded, 'the user can try again later'],
   ['MOBILE_NUMBER_ILLEGAL', 200, InvalidRequestParameters, 'real mobile number'],
   ['NOT_SUPPORTED_COUNTRY', 200, InvalidRequestParameters, "does not deliver to this number's country"],
   ['INVALID_SENDERID', 200, General, 'register the sender ID'],
