@@ -1,6 +1,7 @@
 /**
- * The sandbox inbox page in a real browser (Debian's Chromium through playwright-core): messages
- * appear without a reload, grouped per phone number, newest first, and Clear empties the inbox.
+ * The sandbox inbox page in a real browser (Debian's Chromium through playwright-core): codes sent
+ * through the built connector appear without a reload, grouped per phone number, newest first, and
+ * Clear empties the inbox.
  *
  * Needs `/usr/bin/chromium` (`apt-get install chromium`): skipped without it, failed on CI.
  *
@@ -10,9 +11,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TemplateType } from '@logto/connector-kit';
+
+import createConnector from '../lib/index.js';
+import { connectorConfig, type Site } from '../sandbox/connector-config.js';
 import { startSandbox } from '../sandbox/index.js';
 import type { Sandbox } from '../sandbox/index.js';
-import { callSandbox, sendSms } from '../sandbox/test-client.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -38,8 +42,11 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const sendCode = (target: Sandbox, phone: string, code: string) =>
-  sendSms(target, { PhoneNumbers: phone, SignName: 'Logto沙箱', TemplateCode: 'SMS_460100001', TemplateParam: JSON.stringify({ code }) });
+/** Sends a SignIn code the way Logto does: through the built connector. */
+const sendCode = async (target: Sandbox, phone: string, code: string, site: Site = 'china') => {
+  const { sendMessage } = await createConnector({ getConfig: () => Promise.resolve(connectorConfig(target, site)) });
+  await sendMessage({ to: phone, type: TemplateType.SignIn, payload: { code } });
+};
 
 const phones = (page: Page) => page.getByTestId('phone-group').getByTestId('phone').allTextContents();
 
@@ -62,10 +69,7 @@ describe('inbox page', () => {
     await page.getByTestId('code').filter({ hasText: '482913' }).waitFor({ timeout: 5000 });
     expect(await phones(page)).toEqual(['+86 138 0013 8000']);
 
-    await callSandbox(target, {
-      Action: 'SendMessageToGlobe', Version: '2018-05-01', To: '85291234567', From: 'Logto',
-      Message: 'Your Logto verification code is 551177.',
-    });
+    await sendCode(target, '85291234567', '551177', 'international');
     await expect.poll(() => phones(page), { timeout: 5000 }).toEqual(['+85291234567', '+86 138 0013 8000']);
 
     await sendCode(target, '+8613800138000', '770215');
