@@ -27,7 +27,7 @@ export function connectorConfig({ endpoint, accessKeyId, accessKeySecret, regist
   const templateFor = (usageType: UsageType, scope: Template['scope']) => {
     const template = registry.templates.find((candidate) => candidate.usageType === usageType && candidate.scope === scope);
     if (template === undefined) {
-      throw new TypeError(`the registry needs a ${scope} ${usageType} template`);
+      throw new TypeError(`the registry has no ${scope} ${usageType} template`);
     }
     return template;
   };
