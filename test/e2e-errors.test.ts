@@ -2,28 +2,18 @@
  * End to end: every error family the sandbox produces, through Logto's loader and the built
  * package, mapped to the connector error code and the sentence an operator reads.
  */
-import { ConnectorError, ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { loadConnector } from '../demo/logto-host.js';
 import { connectorConfig } from '../sandbox/connector-config.js';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { useSandboxAndConnector } from './harness.js';
 
-let sandbox: Sandbox;
-let connector: SmsConnector;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  ({ connector } = await loadConnector());
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+const harness = useSandboxAndConnector();
 
 beforeEach(() => {
-  sandbox.clock.reset();
-  sandbox.outbox.clear();
+  harness.sandbox.clock.reset();
+  harness.sandbox.outbox.clear();
 });
 
 const { General, RateLimitExceeded, InvalidRequestParameters, InvalidConfig } = ConnectorErrorCodes;
@@ -31,7 +21,7 @@ const { General, RateLimitExceeded, InvalidRequestParameters, InvalidConfig } = 
 type Config = ReturnType<typeof connectorConfig>;
 
 const failureOf = async (config: object, to = '8613800138000', type = TemplateType.SignIn) => {
-  const error: unknown = await connector
+  const error: unknown = await harness.connector
     .sendMessage({ to, type, payload: { code: '123456' } }, config)
     .then(() => 'sent')
     .catch((error_: unknown) => error_);
@@ -60,7 +50,7 @@ describe('Aliyun refusals from the sandbox', () => {
     ['a variable left empty', (c) => withTemplate(c, 'SignIn', 'SMS_460100001', { params: { other: '{{code}}' } }), 'isv.TEMPLATE_MISSING_PARAMETERS', 200, General, "add it to the template's params"],
     ['mainland template to a Hong Kong number', (c) => withTemplate(c, 'SignIn', 'SMS_460100001'), 'isv.MOBILE_NUMBER_ILLEGAL', 200, InvalidRequestParameters, 'real mobile number', '85268326366'],
   ])('%s → %s', async (_, change, code, httpStatus, connectorCode, says, to) => {
-    const error = await failureOf(change(connectorConfig(sandbox)), to);
+    const error = await failureOf(change(connectorConfig(harness.sandbox)), to);
     expect(error.code).toBe(connectorCode);
     expect(error.data).toMatchObject({ code, httpStatus, requestId: expect.any(String), route: expect.objectContaining({ api: 'SendSms 2017-05-25' }) });
     expect(error.data.errorDescription).toContain(says);
@@ -68,22 +58,22 @@ describe('Aliyun refusals from the sandbox', () => {
   });
 
   it("a clock 20 minutes off: refused with InvalidTimeStamp.Expired, then sent once more on Aliyun's clock", async () => {
-    sandbox.clock.advance(20 * 60 * 1000);
-    const before = sandbox.requests.count;
-    await connector.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } }, connectorConfig(sandbox));
-    expect(sandbox.requests.count - before).toBe(2);
-    expect(sandbox.outbox.list()).toHaveLength(1);
+    harness.sandbox.clock.advance(20 * 60 * 1000);
+    const before = harness.sandbox.requests.count;
+    await harness.connector.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } }, connectorConfig(harness.sandbox));
+    expect(harness.sandbox.requests.count - before).toBe(2);
+    expect(harness.sandbox.outbox.list()).toHaveLength(1);
   });
 
   it('the SignatureDoesNotMatch message keeps the echoed string to sign out', async () => {
-    const error = await failureOf({ ...connectorConfig(sandbox), accessKeySecret: 'not-the-secret' });
+    const error = await failureOf({ ...connectorConfig(harness.sandbox), accessKeySecret: 'not-the-secret' });
     expect(JSON.stringify(error.data)).not.toContain('server string to sign');
     expect(JSON.stringify(error.data)).not.toContain('not-the-secret');
   });
 
   it('a second code to one number within a minute → RateLimitExceeded', async () => {
-    const config = connectorConfig(sandbox);
-    await connector.sendMessage({ to: '8613700137000', type: TemplateType.SignIn, payload: { code: '111111' } }, config);
+    const config = connectorConfig(harness.sandbox);
+    await harness.connector.sendMessage({ to: '8613700137000', type: TemplateType.SignIn, payload: { code: '111111' } }, config);
     const error = await failureOf(config, '8613700137000');
     expect(error.code).toBe(RateLimitExceeded);
     expect(error.data).toMatchObject({ code: 'isv.BUSINESS_LIMIT_CONTROL', message: '触发分钟级流控Permits:1' });
@@ -98,24 +88,24 @@ describe('refused before sending: nothing reaches the sandbox', () => {
     ['plain http to a remote host', (c) => ({ ...c, endpoint: 'http://dysmsapi.aliyuncs.com' }), '8613800138000', InvalidConfig],
     ['no templates at all', (c) => ({ ...c, templates: [] }), '8613800138000', InvalidConfig],
   ])('%s', async (_, change, to, code) => {
-    const before = sandbox.requests.count;
-    const error: unknown = await connector
-      .sendMessage({ to, type: TemplateType.SignIn, payload: { code: '1' } }, change(connectorConfig(sandbox)))
+    const before = harness.sandbox.requests.count;
+    const error: unknown = await harness.connector
+      .sendMessage({ to, type: TemplateType.SignIn, payload: { code: '1' } }, change(connectorConfig(harness.sandbox)))
       .catch((error_: unknown) => error_);
     expect(error).toMatchObject({ code });
-    expect(sandbox.requests.count).toBe(before);
+    expect(harness.sandbox.requests.count).toBe(before);
   });
 
   it('a stored config without Generic is refused from getConfig too', async () => {
-    const config = connectorConfig(sandbox);
+    const config = connectorConfig(harness.sandbox);
     const { connector: stored } = await loadConnector(undefined, async () => ({
       ...config,
       templates: config.templates.filter(({ usageType }) => usageType !== 'Generic'),
     }));
-    const before = sandbox.requests.count;
+    const before = harness.sandbox.requests.count;
     await expect(stored.sendMessage({ to: '8613800138000', type: TemplateType.BindMfa, payload: { code: '1' } })).rejects.toMatchObject({
       code: InvalidConfig,
     });
-    expect(sandbox.requests.count).toBe(before);
+    expect(harness.sandbox.requests.count).toBe(before);
   });
 });

@@ -2,38 +2,28 @@
  * End to end: each sandbox fault switch ends in a clear `General` error within the configured
  * timeout, through Logto's loader and the built package, and no request is repeated.
  */
-import { ConnectorError, ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import { loadConnector } from '../demo/logto-host.js';
 import { connectorConfig } from '../sandbox/connector-config.js';
-import { startSandbox, type Fault, type Sandbox } from '../sandbox/index.js';
-
-let sandbox: Sandbox;
-let connector: SmsConnector;
+import type { Fault } from '../sandbox/index.js';
+import { useSandboxAndConnector } from './harness.js';
 
 /** The smallest timeout the config allows, so slow faults end quickly. */
 const timeout = 1000;
 /** What a send may take beyond its timeout on a busy two-core machine. */
 const margin = 1500;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ flowControl: false });
-  ({ connector } = await loadConnector());
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+const harness = useSandboxAndConnector({ flowControl: false });
 
 beforeEach(() => {
-  sandbox.faults.clear();
+  harness.sandbox.faults.clear();
 });
 
 const send = () =>
-  connector.sendMessage(
+  harness.connector.sendMessage(
     { to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } },
-    { ...connectorConfig(sandbox), timeout }
+    { ...connectorConfig(harness.sandbox), timeout }
   );
 
 describe('fault switches', () => {
@@ -47,8 +37,8 @@ describe('fault switches', () => {
     ['an HTML 503 from a load balancer', { kind: 'http-error', status: 503 }, { kind: 'not-aliyun', httpStatus: 503 }, "answered HTTP 503 with a body that is not Aliyun's JSON"],
     ['a truncated JSON body', { kind: 'truncated-json' }, { kind: 'not-aliyun', httpStatus: 200 }, "answered HTTP 200 with a body that is not Aliyun's JSON"],
   ])('%s', async (_, fault, failure, says) => {
-    sandbox.faults.set(fault);
-    const before = sandbox.requests.count;
+    harness.sandbox.faults.set(fault);
+    const before = harness.sandbox.requests.count;
     const started = performance.now();
     const error: unknown = await send().catch((error_: unknown) => error_);
     const elapsed = performance.now() - started;
@@ -56,11 +46,11 @@ describe('fault switches', () => {
     expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { failure } });
     expect((error as ConnectorError & { data: { errorDescription: string } }).data.errorDescription).toContain(says);
     expect(elapsed).toBeLessThan(timeout + margin);
-    expect(sandbox.requests.count - before).toBe(1);
+    expect(harness.sandbox.requests.count - before).toBe(1);
   });
 
   it('a delay within the timeout still delivers', async () => {
-    sandbox.faults.set({ kind: 'delay', ms: 200 }, 1);
+    harness.sandbox.faults.set({ kind: 'delay', ms: 200 }, 1);
     await expect(send()).resolves.toMatchObject({ BizId: expect.any(String) });
   });
 });

@@ -3,32 +3,22 @@
  * loader against the sandbox's 2018-05-01 API. Mainland numbers go to SendMessageWithTemplate,
  * every other number to SendMessageToGlobe; refusals map by the same rule as SendSms.
  */
-import { ConnectorError, ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import { loadConnector, pressSend } from '../demo/logto-host.js';
+import { pressSend } from '../demo/logto-host.js';
 import { connectorConfig } from '../sandbox/connector-config.js';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { useSandboxAndConnector } from './harness.js';
 
-let sandbox: Sandbox;
-let connector: SmsConnector;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  ({ connector } = await loadConnector());
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+const harness = useSandboxAndConnector();
 
 beforeEach(() => {
-  sandbox.clock.reset();
-  sandbox.outbox.clear();
+  harness.sandbox.clock.reset();
+  harness.sandbox.outbox.clear();
 });
 
-const international = () => connectorConfig(sandbox, 'international');
-const lastRequest = () => sandbox.requests.list().at(-1)?.params ?? {};
+const international = () => connectorConfig(harness.sandbox, 'international');
+const lastRequest = () => harness.sandbox.requests.list().at(-1)?.params ?? {};
 
 describe('international site through the sandbox', () => {
   it.each<[string, boolean, string, string, Record<string, string>]>([
@@ -39,34 +29,34 @@ describe('international site through the sandbox', () => {
     ['US with +', false, '+16502530000', 'SendMessageToGlobe', { To: '16502530000' }],
     ['US, strict', true, '16502530000', 'SendMessageToGlobe', { To: '16502530000' }],
   ])('%s → %s', async (_, strict, to, action, parameters) => {
-    const receipt = await connector.sendMessage(
+    const receipt = await harness.connector.sendMessage(
       { to, type: TemplateType.SignIn, payload: { code: '246810' } },
       { ...international(), strictPhoneRegionNumberCheck: strict }
     );
     expect(receipt).toEqual({ MessageId: expect.any(String), RequestId: expect.any(String) });
     expect(lastRequest()).toMatchObject({ Action: action, Version: '2018-05-01', Format: 'JSON', ...parameters });
-    expect(sandbox.outbox.list()[0]).toMatchObject({ site: 'international', action, code: '246810' });
+    expect(harness.sandbox.outbox.list()[0]).toMatchObject({ site: 'international', action, code: '246810' });
   });
 
   it("the Console's Send button works for an overseas number", async () => {
-    await pressSend(connector, '85268326366', international(), 'en');
-    expect(sandbox.outbox.list()[0]).toMatchObject({
+    await pressSend(harness.connector, '85268326366', international(), 'en');
+    expect(harness.sandbox.outbox.list()[0]).toMatchObject({
       action: 'SendMessageToGlobe',
       text: 'Your verification code is 000000. It expires in 5 minutes.',
     });
   });
 
   it('MFA falls back to the Generic template on both APIs', async () => {
-    await connector.sendMessage({ to: '8613800138000', type: TemplateType.MfaVerification, payload: { code: '135790' } }, international());
+    await harness.connector.sendMessage({ to: '8613800138000', type: TemplateType.MfaVerification, payload: { code: '135790' } }, international());
     expect(lastRequest().TemplateCode).toBe('SMS_460100004');
-    await connector.sendMessage({ to: '85268326366', type: TemplateType.BindMfa, payload: { code: '135790' } }, international());
+    await harness.connector.sendMessage({ to: '85268326366', type: TemplateType.BindMfa, payload: { code: '135790' } }, international());
     expect(lastRequest().Message).toBe('Your verification code is 135790. It expires in 5 minutes.');
   });
 });
 
 describe('international site refusals', () => {
   const failureOf = async (config: object, to: string) => {
-    const error: unknown = await connector
+    const error: unknown = await harness.connector
       .sendMessage({ to, type: TemplateType.SignIn, payload: { code: '123456' } }, config)
       .catch((error_: unknown) => error_);
     expect(error).toBeInstanceOf(ConnectorError);
@@ -93,17 +83,17 @@ describe('international site refusals', () => {
   });
 
   it('a second code to a mainland number within a minute → RateLimitExceeded', async () => {
-    await connector.sendMessage({ to: '8613700137000', type: TemplateType.SignIn, payload: { code: '111111' } }, international());
+    await harness.connector.sendMessage({ to: '8613700137000', type: TemplateType.SignIn, payload: { code: '111111' } }, international());
     const error = await failureOf(international(), '8613700137000');
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
   });
 
   it('a template without content is TemplateNotFound for an overseas number, and nothing is sent', async () => {
     const config = { ...international(), templates: international().templates.map(({ usageType, templateCode }) => ({ usageType, templateCode })) };
-    const before = sandbox.requests.count;
+    const before = harness.sandbox.requests.count;
     const error = await failureOf(config, '85268326366');
     expect(error.code).toBe(ConnectorErrorCodes.TemplateNotFound);
     expect(error.message).toContain('add \\"content\\"');
-    expect(sandbox.requests.count).toBe(before);
+    expect(harness.sandbox.requests.count).toBe(before);
   });
 });

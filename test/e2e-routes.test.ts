@@ -3,31 +3,21 @@
  * Every route (mainland, overseas; strict and lenient) and every template choice, checked on
  * what the sandbox received and delivered.
  */
-import { TemplateType, type SmsConnector } from '@logto/connector-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TemplateType } from '@logto/connector-kit';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { loadConnector, pressSend } from '../demo/logto-host.js';
 import { connectorConfig } from '../sandbox/connector-config.js';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { useSandboxAndConnector } from './harness.js';
 
-let sandbox: Sandbox;
-let connector: SmsConnector;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ flowControl: false });
-  ({ connector } = await loadConnector());
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+const harness = useSandboxAndConnector({ flowControl: false });
 
 beforeEach(() => {
-  sandbox.outbox.clear();
-  sandbox.requests.clear();
+  harness.sandbox.outbox.clear();
+  harness.sandbox.requests.clear();
 });
 
-const lastRequest = () => sandbox.requests.list().at(-1)?.params ?? {};
+const lastRequest = () => harness.sandbox.requests.list().at(-1)?.params ?? {};
 
 describe('routes through the sandbox', () => {
   it.each<[string, boolean, string, string, string, 'mainland' | 'overseas']>([
@@ -45,9 +35,9 @@ describe('routes through the sandbox', () => {
     ['US, strict', true, '16502530000', '16502530000', 'SMS_460200001', 'overseas'],
     ['US-shaped, lenient: taken for mainland', false, '16502530000', '16502530000', 'SMS_460100001', 'mainland'],
   ])('%s', async (_, strict, to, phoneNumbers, templateCode, region) => {
-    const config = { ...connectorConfig(sandbox), strictPhoneRegionNumberCheck: strict };
+    const config = { ...connectorConfig(harness.sandbox), strictPhoneRegionNumberCheck: strict };
     const code = '246810';
-    const receipt = await connector.sendMessage({ to, type: TemplateType.SignIn, payload: { code } }, config);
+    const receipt = await harness.connector.sendMessage({ to, type: TemplateType.SignIn, payload: { code } }, config);
     expect(receipt).toEqual({ BizId: expect.stringMatching(/^\d+\^0$/), RequestId: expect.any(String) });
     expect(lastRequest()).toMatchObject({
       Action: 'SendSms',
@@ -57,7 +47,7 @@ describe('routes through the sandbox', () => {
       TemplateCode: templateCode,
       TemplateParam: `{"code":"${code}"}`,
     });
-    const [message] = sandbox.outbox.list();
+    const [message] = harness.sandbox.outbox.list();
     expect(message).toMatchObject({ region, phone: phoneNumbers, code, templateCode });
   });
 });
@@ -74,30 +64,30 @@ describe('template choice through the sandbox', () => {
     [TemplateType.BindNewIdentifier, 'SMS_460100004'],
     [TemplateType.OrganizationInvitation, 'SMS_460100004'],
   ])('%s uses %s', async (type, templateCode) => {
-    await connector.sendMessage({ to: '8613800138000', type, payload: { code: '135790' } }, connectorConfig(sandbox));
+    await harness.connector.sendMessage({ to: '8613800138000', type, payload: { code: '135790' } }, connectorConfig(harness.sandbox));
     expect(lastRequest().TemplateCode).toBe(templateCode);
-    expect(sandbox.outbox.list()[0]?.code).toBe('135790');
+    expect(harness.sandbox.outbox.list()[0]?.code).toBe('135790');
   });
 
   it("the Console's Send button delivers code 000000 with the Generic template", async () => {
-    await pressSend(connector, '8613800138000', connectorConfig(sandbox));
-    expect(sandbox.outbox.list()).toEqual([
+    await pressSend(harness.connector, '8613800138000', connectorConfig(harness.sandbox));
+    expect(harness.sandbox.outbox.list()).toEqual([
       expect.objectContaining({ text: '【Logto沙箱】您的验证码为000000，5分钟内有效。', code: '000000' }),
     ]);
   });
 
   it('uses the stored config from getConfig when no config is passed', async () => {
-    const { connector: stored } = await loadConnector(undefined, async () => connectorConfig(sandbox));
+    const { connector: stored } = await loadConnector(undefined, async () => connectorConfig(harness.sandbox));
     await stored.sendMessage({ to: '85268326366', type: TemplateType.Register, payload: { code: '112233' } });
-    expect(sandbox.outbox.list()[0]).toMatchObject({ templateCode: 'SMS_460200002', code: '112233' });
+    expect(harness.sandbox.outbox.list()[0]).toMatchObject({ templateCode: 'SMS_460200002', code: '112233' });
   });
 
   it('renders custom params and sends nothing else from the payload', async () => {
-    const config = connectorConfig(sandbox);
+    const config = connectorConfig(harness.sandbox);
     const templates = config.templates.map((template) =>
       template.usageType === 'SignIn' ? { ...template, params: { code: '{{ code }}' } } : template
     );
-    await connector.sendMessage(
+    await harness.connector.sendMessage(
       { to: '8613800138000', type: TemplateType.SignIn, payload: { code: '975310', locale: 'zh-CN', uiLocales: 'zh-CN en' } },
       { ...config, templates }
     );

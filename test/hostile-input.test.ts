@@ -7,26 +7,19 @@ import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ConnectorError, TemplateType, type SmsConnector } from '@logto/connector-kit';
+import { ConnectorError, TemplateType } from '@logto/connector-kit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loadConnector } from '../demo/logto-host.js';
 import { connectorConfig } from '../sandbox/connector-config.js';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { useSandboxAndConnector } from './harness.js';
 
-let sandbox: Sandbox;
-let connector: SmsConnector;
 let valid: ReturnType<typeof connectorConfig>;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ flowControl: false, outboxLimit: 100 });
-  ({ connector } = await loadConnector());
-  valid = connectorConfig(sandbox);
-});
+const harness = useSandboxAndConnector({ flowControl: false, outboxLimit: 100 });
 
-afterAll(async () => {
-  await sandbox.close();
+beforeAll(() => {
+  valid = connectorConfig(harness.sandbox);
 });
 
 /** Codes that mean a request was malformed or badly signed: the connector must never cause them. */
@@ -39,7 +32,7 @@ const gatewayRejections = /^(?:SignatureDoesNotMatch|InvalidAccessKeyId|InvalidT
  */
 const settle = async (
   run: () => Promise<unknown>,
-  requestCount: () => number = () => sandbox.requests.count,
+  requestCount: () => number = () => harness.sandbox.requests.count,
   expected: RegExp = /^$/
 ) => {
   const before = requestCount();
@@ -51,7 +44,7 @@ const settle = async (
     }
     const data = (error.data ?? {}) as { code?: unknown; route?: unknown };
     if (typeof data.code === 'string' && gatewayRejections.test(data.code) && !expected.test(data.code)) {
-      throw new Error(`the sandbox refused a request the connector built: ${data.code}`);
+      throw new Error(`the harness.sandbox refused a request the harness.connector built: ${data.code}`);
     }
     if (data.route === undefined && requestCount() !== before) {
       throw new Error(`refused input (${error.code}) still sent a request`);
@@ -90,8 +83,8 @@ describe('properties', () => {
         const { accessKeyId, accessKeySecret } = (config ?? {}) as Partial<typeof valid>;
         const ownKeys = accessKeyId === valid.accessKeyId && accessKeySecret === valid.accessKeySecret;
         await settle(
-          () => connector.sendMessage({ to: '85268326366', type: TemplateType.SignIn, payload: { code: '123456' } }, config),
-          () => sandbox.requests.count,
+          () => harness.connector.sendMessage({ to: '85268326366', type: TemplateType.SignIn, payload: { code: '123456' } }, config),
+          () => harness.sandbox.requests.count,
           ownKeys ? /^$/ : /^(?:InvalidAccessKeyId\.NotFound|SignatureDoesNotMatch)$/
         );
       }),
@@ -109,7 +102,7 @@ describe('properties', () => {
     await fc.assert(
       fc.asyncProperty(phone, fc.boolean(), async (to, strict) => {
         await settle(() =>
-          connector.sendMessage({ to, type: TemplateType.SignIn, payload: { code: '123456' } }, { ...valid, strictPhoneRegionNumberCheck: strict })
+          harness.connector.sendMessage({ to, type: TemplateType.SignIn, payload: { code: '123456' } }, { ...valid, strictPhoneRegionNumberCheck: strict })
         );
       }),
       { numRuns: 300 }
@@ -128,10 +121,10 @@ describe('properties', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof(payload, withPrototypeKeys), fc.constantFrom(...Object.values(TemplateType)), async (data, type) => {
-        const before = sandbox.requests.count;
-        await settle(() => connector.sendMessage({ to: '8613800138000', type, payload: data }, valid));
-        if (sandbox.requests.count > before) {
-          const sent = sandbox.requests.list().at(-1)?.params.TemplateParam ?? '{}';
+        const before = harness.sandbox.requests.count;
+        await settle(() => harness.connector.sendMessage({ to: '8613800138000', type, payload: data }, valid));
+        if (harness.sandbox.requests.count > before) {
+          const sent = harness.sandbox.requests.list().at(-1)?.params.TemplateParam ?? '{}';
           const values = Object.values(JSON.parse(sent) as Record<string, unknown>);
           expect(values.every((value) => typeof value === 'string')).toBe(true);
         }
@@ -143,7 +136,7 @@ describe('properties', () => {
   it('malformed sendMessage data: only ConnectorErrors', async () => {
     await fc.assert(
       fc.asyncProperty(fc.anything(), async (data) => {
-        await settle(() => connector.sendMessage(data as never, valid));
+        await settle(() => harness.connector.sendMessage(data as never, valid));
       }),
       { numRuns: 200 }
     );
@@ -190,7 +183,7 @@ describe('any Aliyun answer', () => {
           response.end(code === 204 ? undefined : text);
         };
         const outcome = await settle(
-          () => connector.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } }, { ...valid, endpoint, timeout: 2000 }),
+          () => harness.connector.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } }, { ...valid, endpoint, timeout: 2000 }),
           () => 0
         );
         if ('sent' in outcome) {

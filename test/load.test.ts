@@ -7,12 +7,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import { TemplateType, type SmsConnector } from '@logto/connector-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TemplateType } from '@logto/connector-kit';
+import { describe, expect, it } from 'vitest';
 
-import { loadConnector } from '../demo/logto-host.js';
 import { connectorConfig } from '../sandbox/connector-config.js';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { useSandboxAndConnector } from './harness.js';
 
 const total = 20_000;
 const concurrency = 64;
@@ -28,29 +27,18 @@ const settledHeap = () => {
   return process.memoryUsage().heapUsed;
 };
 
-let sandbox: Sandbox;
-let connector: SmsConnector;
-
-beforeAll(async () => {
-  // A small outbox keeps the sandbox, which shares this process, from growing with the run.
-  sandbox = await startSandbox({ flowControl: false, outboxLimit: 50 });
-  ({ connector } = await loadConnector());
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+const harness = useSandboxAndConnector({ flowControl: false, outboxLimit: 50 });
 
 /** Sends `count` codes, `concurrency` at a time, each to its own number; returns how many failed. */
 const run = async (count: number, offset: number) => {
-  const config = connectorConfig(sandbox);
+  const config = connectorConfig(harness.sandbox);
   let next = 0;
   let failures = 0;
   const worker = async () => {
     while (next < count) {
       const index = offset + next++;
       const to = `8613${String(index).padStart(9, '0')}`;
-      await connector
+      await harness.connector
         .sendMessage({ to, type: TemplateType.SignIn, payload: { code: '123456' } }, config)
         .catch(() => {
           failures += 1;
@@ -69,13 +57,13 @@ describe('load', () => {
     expect(await run(total, warmUp)).toBe(0);
     const seconds = (performance.now() - started) / 1000;
     const afterRun = settledHeap();
-    const { connectionsAccepted, peakOpenConnections } = sandbox.stats();
+    const { connectionsAccepted, peakOpenConnections } = harness.sandbox.stats();
     const grownMb = (afterRun - afterWarmUp) / 2 ** 20;
     console.log(
       `load: ${total} sends in ${seconds.toFixed(1)} s (${Math.round(total / seconds)}/s), ` +
         `${connectionsAccepted} connections (peak ${peakOpenConnections} open), heap ${grownMb.toFixed(1)} MB vs warm-up`
     );
-    expect(sandbox.requests.count).toBe(warmUp + total);
+    expect(harness.sandbox.requests.count).toBe(warmUp + total);
     expect(connectionsAccepted).toBeLessThanOrEqual(concurrency);
     expect(grownMb).toBeLessThan(20);
   }, 300_000);

@@ -1,0 +1,25 @@
+/**
+ * Shared set-up of the end-to-end suites: a sandbox on an ephemeral loopback port and the built
+ * package loaded through Logto's loader, started before a file's tests and closed after them.
+ */
+import type { SmsConnector } from '@logto/connector-kit';
+import { afterAll, beforeAll } from 'vitest';
+
+import { loadConnector } from '../demo/logto-host.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
+
+/** What a suite sends with; filled in before its first test runs. */
+export type Harness = { sandbox: Sandbox; connector: SmsConnector };
+
+/** Registers the hooks that start and stop the sandbox and load the connector for this file. */
+export const useSandboxAndConnector = (options: SandboxOptions = {}): Harness => {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    harness.sandbox = await startSandbox(options);
+    harness.connector = (await loadConnector()).connector;
+  });
+  afterAll(async () => {
+    await harness.sandbox.close();
+  });
+  return harness;
+};
