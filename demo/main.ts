@@ -52,7 +52,13 @@ const send = async (sandbox: Sandbox, title: string, to: string, run: () => Prom
 };
 
 const main = async () => {
-  const sandbox = await startSandbox({ port: keep ? 8787 : 0 });
+  const sandbox = await startSandbox({ port: keep ? 8787 : 0 }).catch((error: unknown) => {
+    // With --keep the inbox gets a memorable address; if another process holds it, any port will do.
+    if (keep && (error as { code?: string }).code === 'EADDRINUSE') {
+      return startSandbox({ port: 0 });
+    }
+    throw error;
+  });
   const config = connectorConfig(sandbox, site);
   console.log(`Aliyun SMS sandbox: ${sandbox.endpoint}   inbox page: ${sandbox.endpoint}/   account site: ${site}`);
 
