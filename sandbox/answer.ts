@@ -19,9 +19,16 @@ export type RpcAnswer = {
 /** The serialization a request asked for. */
 export type AnswerFormat = 'JSON' | 'XML';
 
-/** §1.1: `Format` is optional and defaults to XML; the comparison ignores case. */
-export function answerFormat(format: string | undefined): AnswerFormat {
-  return format?.toUpperCase() === 'JSON' ? 'JSON' : 'XML';
+/**
+ * §1.1: `Format` is optional and defaults to XML; the comparison ignores case. A V3-signed request
+ * (signature-v3.ts) without `Format` gets JSON: the SDKs that sign V3 send no `Format`, ask for
+ * `Accept: application/json` and parse the body as JSON (Aliyun does not document this default).
+ */
+export function answerFormat(format: string | undefined, signedV3 = false): AnswerFormat {
+  if (format === undefined) {
+    return signedV3 ? 'JSON' : 'XML';
+  }
+  return format.toUpperCase() === 'JSON' ? 'JSON' : 'XML';
 }
 
 /** Serializes an answer: content type and body text. */

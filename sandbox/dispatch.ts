@@ -1,6 +1,7 @@
 /**
  * Routes one RPC request: mandatory common parameters, then the API named by `Version` +
- * `Action`, then the signature checks (fact sheet §1), then the action itself.
+ * `Action`, then the signature checks (fact sheet §1 for V1; signature-v3.ts for the V3 that
+ * Aliyun's current SDKs send), then the action itself.
  *
  * The API is looked up before the signature is checked, as a gateway must know the API before it
  * can authorize it; Aliyun does not document this order.
@@ -17,6 +18,8 @@ import type { Outbox } from './outbox.js';
 import type { Registry } from './registry.js';
 import { sendSms } from './sms-api.js';
 import { missingCommonParameter, verifySignedRequest } from './verify.js';
+import { isSignedV3, missingV3Value, verifyV3Request } from './verify-v3.js';
+import type { V3Incoming } from './verify-v3.js';
 
 /** What an action handler gets: the request and the sandbox state it may use. */
 export type ActionContext = {
@@ -46,13 +49,20 @@ const apis: Record<string, Record<string, ActionHandler>> = {
   },
 };
 
-/** The answer to one RPC request. */
-export function answerRpc(
-  method: string,
-  params: Readonly<Record<string, string>>,
-  state: RpcState,
-): RpcAnswer {
-  const missing = missingCommonParameter(params, state.gateway);
+/**
+ * One RPC request: `params` are the decoded query and form parameters merged, with a V3 request's
+ * `x-acs-action` and `x-acs-version` as `Action` and `Version`; the rest is what V3 signs.
+ */
+export type RpcRequest = V3Incoming & { params: Readonly<Record<string, string>> };
+
+/**
+ * The answer to one RPC request. A request with an `Authorization: ACS3-…` header is checked by
+ * signature V3 rules (verify-v3.ts), any other by V1 rules (verify.ts); both answer the same codes.
+ */
+export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
+  const { method, params } = request;
+  const v3 = isSignedV3(request.headers);
+  const missing = v3 ? missingV3Value(request.headers, state.gateway) : missingCommonParameter(params, state.gateway);
   if (missing !== undefined) {
     return missing;
   }
@@ -64,12 +74,13 @@ export function answerRpc(
   if (handler === undefined || (method !== 'GET' && method !== 'POST')) {
     return gatewayError('InvalidAction.NotFound', state.gateway);
   }
-  const rejected = verifySignedRequest(method, params, {
+  const verifyState = {
     credentials: state.registry.credentials,
     nonces: state.nonces,
     now: state.now,
     context: state.gateway,
-  });
+  };
+  const rejected = v3 ? verifyV3Request(request, verifyState) : verifySignedRequest(method, params, verifyState);
   return rejected ?? handler({ ...state, params });
 }
 

@@ -37,9 +37,12 @@ export function gatewayError(code: GatewayErrorCode, context: GatewayContext, su
   return errorAnswer(status, code, message + suffix, context);
 }
 
-/** `Missing<Name>`: a mandatory parameter is absent or empty (e.g. `MissingSignatureNonce`). */
-export function missingParameter(name: string, context: GatewayContext): RpcAnswer {
-  return errorAnswer(400, `Missing${name}`, `${name} is mandatory for this action.`, context);
+/**
+ * `Missing<Name>`: a mandatory parameter is absent or empty (e.g. `MissingSignatureNonce`).
+ * `label` names what the client must send when it differs from `name` (a V3 header such as `x-acs-date`).
+ */
+export function missingParameter(name: string, context: GatewayContext, label = name): RpcAnswer {
+  return errorAnswer(400, `Missing${name}`, `${label} is mandatory for this action.`, context);
 }
 
 function errorAnswer(status: number, code: string, message: string, context: GatewayContext): RpcAnswer {

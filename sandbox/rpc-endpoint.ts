@@ -11,6 +11,7 @@ import type { RpcState } from './dispatch.js';
 import { misbehave, replacesAnswer, trickle } from './fault-responses.js';
 import type { FaultSwitch } from './faults.js';
 import { gatewayError } from './gateway-errors.js';
+import { isSignedV3, v3ActionAndVersion } from './verify-v3.js';
 import type { OperatorState } from './operator-api.js';
 import type { RequestLog } from './request-log.js';
 import type { Timers } from './timers.js';
@@ -37,7 +38,10 @@ export async function answerRpcRequest(
   state: ServerState,
 ): Promise<void> {
   const { url, method, requestId, headersNow } = incoming;
-  const params = rpcParams(request, url, incoming.body);
+  const v3 = isSignedV3(request.headers);
+  const query = Object.fromEntries(url.searchParams);
+  // A V3 request names its action in headers (signature-v3.ts); the log and the handlers see them as parameters.
+  const params: Record<string, string> = { ...rpcParams(request, query, incoming.body), ...(v3 ? v3ActionAndVersion(request.headers) : {}) };
   state.requests.add({
     receivedAt: new Date(state.clock.now()).toISOString(),
     method,
@@ -61,9 +65,12 @@ export async function answerRpcRequest(
   // Only `/` is an RPC endpoint; other paths get the "api not found" a wrong Action gets.
   const answer =
     url.pathname === '/'
-      ? answerRpc(method, params, { ...state, now, requestId, gateway })
+      ? answerRpc(
+          { method, path: url.pathname, query, params, headers: request.headers, body: incoming.body },
+          { ...state, now, requestId, gateway },
+        )
       : gatewayError('InvalidAction.NotFound', gateway);
-  const { contentType, text } = renderAnswer(answer, answerFormat(params.Format));
+  const { contentType, text } = renderAnswer(answer, answerFormat(params.Format, v3));
   const wire = {
     status: answer.status,
     headers: { ...headersNow(), 'Content-Type': contentType },
@@ -80,8 +87,8 @@ export async function answerRpcRequest(
 }
 
 /** Query parameters merged with a form body (body wins), decoded, like Aliyun's gateway (§1.2). */
-function rpcParams(request: IncomingMessage, url: URL, body: Buffer): Record<string, string> {
-  const params = Object.fromEntries(url.searchParams);
+function rpcParams(request: IncomingMessage, query: Record<string, string>, body: Buffer): Record<string, string> {
+  const params = { ...query };
   const type = request.headers['content-type'] ?? '';
   if (request.method === 'POST' && type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     Object.assign(params, Object.fromEntries(new URLSearchParams(body.toString('utf8'))));

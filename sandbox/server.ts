@@ -13,6 +13,7 @@ import { inboxPage } from './inbox-page.js';
 import { answerOperator } from './operator-api.js';
 import { answerRpcRequest } from './rpc-endpoint.js';
 import type { ServerState } from './rpc-endpoint.js';
+import { isSignedV3 } from './verify-v3.js';
 
 export type { ServerState };
 
@@ -104,7 +105,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
     response.writeHead(answer.status, { ...headersNow(), ...type }).end(text);
     return;
   }
-  if (url.pathname === '/' && method === 'GET' && !url.searchParams.has('Action')) {
+  // A V3-signed GET names its action in a header (verify-v3.ts), so only an unsigned GET is the inbox.
+  if (url.pathname === '/' && method === 'GET' && !url.searchParams.has('Action') && !isSignedV3(request.headers)) {
     const type = { 'Content-Type': 'text/html;charset=utf-8', 'Cache-Control': 'no-store' };
     response.writeHead(200, { ...headersNow(), ...type }).end(inboxPage());
     return;

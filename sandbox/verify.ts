@@ -67,12 +67,9 @@ export function verifySignedRequest(
   if (credential === undefined) {
     return gatewayError('InvalidAccessKeyId.NotFound', context);
   }
-  const timestamp = parseTimestamp(get('Timestamp'));
-  if (timestamp === undefined) {
-    return gatewayError('InvalidTimeStamp.Format', context);
-  }
-  if (Math.abs(timestamp - state.now) > timestampToleranceMs) {
-    return gatewayError('InvalidTimeStamp.Expired', context);
+  const timestampRejected = checkTimestamp(get('Timestamp'), state.now, context);
+  if (timestampRejected !== undefined) {
+    return timestampRejected;
   }
   // §1.2 step 5: the server re-canonicalizes the decoded parameters with the real HTTP method.
   const toSign = stringToSign(method, params);
@@ -83,6 +80,18 @@ export function verifySignedRequest(
     return gatewayError('SignatureNonceUsed', context);
   }
   state.nonces.remember(credential.accessKeyId, get('SignatureNonce'), state.now);
+  return undefined;
+}
+
+/** `InvalidTimeStamp.Format` or `.Expired` for a timestamp the gateway refuses (§1.1, §1.4), else undefined. */
+export function checkTimestamp(text: string, now: number, context: GatewayContext): RpcAnswer | undefined {
+  const timestamp = parseTimestamp(text);
+  if (timestamp === undefined) {
+    return gatewayError('InvalidTimeStamp.Format', context);
+  }
+  if (Math.abs(timestamp - now) > timestampToleranceMs) {
+    return gatewayError('InvalidTimeStamp.Expired', context);
+  }
   return undefined;
 }
 
@@ -112,7 +121,8 @@ export function parseTimestamp(text: string): number | undefined {
   return roundTrips ? time : undefined;
 }
 
-function sameSignature(expected: string, received: string): boolean {
+/** Constant-time comparison of a computed and a received signature. */
+export function sameSignature(expected: string, received: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(received);
   return a.length === b.length && timingSafeEqual(a, b);
