@@ -1,0 +1,71 @@
+/**
+ * @module setup
+ * What a benchmark run is set up with: the fixture every peer gets (from the sandbox registry),
+ * the plan of sends, and the paragraph that describes both above the table.
+ */
+import { cpus, platform, arch } from 'node:os';
+
+import { connectorConfig } from '../sandbox/connector-config.js';
+import { loadRegistry } from '../sandbox/index.js';
+import type { Fixture } from './fixture.js';
+import type { BenchOptions } from './options.js';
+import type { Plan } from './plan.js';
+
+/** Fresh processes per peer for the cold-import figure. */
+export const importSamples = 7;
+
+/** The sends of a run: three concurrency levels, and the round-trip rounds through the proxy. */
+export const planFor = (options: BenchOptions, controlUrl: string): Plan => {
+  const count = (sends: number) => Math.max(10, Math.round(sends * options.scale));
+  return {
+    levels: [
+      { concurrency: 1, warmup: count(200), sends: count(1500) },
+      { concurrency: 16, warmup: count(400), sends: count(3000) },
+      { concurrency: 64, warmup: count(640), sends: count(3000) },
+    ],
+    roundTrips: { rttMs: options.rttMs, warmup: 3, rounds: 5, warmPerRound: 2, dropUrl: `${controlUrl}/drop` },
+  };
+};
+
+/** The fixture from the registry the sandbox serves; `packages` says where the peers' packages are. */
+export const buildFixture = async (packages: Fixture['packages']): Promise<Fixture> => {
+  const registry = await loadRegistry();
+  const [credential] = registry.credentials;
+  if (credential === undefined) {
+    throw new TypeError('the sandbox registry has no credential');
+  }
+  const full = connectorConfig({ endpoint: '', ...credential, registry });
+  // No endpoint: this package keeps its default https://dysmsapi.aliyuncs.com, like the other peers.
+  const config: Record<string, unknown> = { ...full };
+  delete config.endpoint;
+  const signIn = full.templates.find((template) => template.usageType === 'SignIn');
+  if (signIn === undefined) {
+    throw new TypeError('the sandbox registry has no SignIn templates');
+  }
+  return {
+    accessKeyId: credential.accessKeyId,
+    accessKeySecret: credential.accessKeySecret,
+    signName: full.signName,
+    templateCode: signIn.templateCode,
+    connectorConfig: config,
+    packages,
+  };
+};
+
+/** The title and the paragraph above the table: when, where, and what was sent. */
+export const describeSetup = (options: BenchOptions, plan: Plan): string[] => {
+  const [cpu] = cpus();
+  const levels = plan.levels.map((level) => `${level.sends} at concurrency ${level.concurrency} (after ${level.warmup} warm-up)`);
+  return [
+    '# Benchmark results',
+    '',
+    `\`npm run bench${options.runs > 1 ? ` -- --runs ${options.runs}` : ''}\`, ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ` +
+      `${platform()} ${arch()}, ${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}; ${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`}.`,
+    '',
+    `Every peer sends SignIn codes to mainland numbers at \`https://dysmsapi.aliyuncs.com\`, resolved to a local sandbox (TLS 1.3, ` +
+      `RSA 2048 certificate made for the run; flow control off; its own process). Sends per peer: ${levels.join(', ')}. ` +
+      `Round trips: through a proxy adding ${options.rttMs} ms, median of ${plan.roundTrips.rounds} sends on a new connection ` +
+      `and ${plan.roundTrips.rounds * plan.roundTrips.warmPerRound} on a warm one. Import time: median of ${importSamples} fresh processes.`,
+    ...(options.packagePath === undefined ? [] : ['', `"This package" is the build in \`${options.packagePath}\`.`]),
+  ];
+};
