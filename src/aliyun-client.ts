@@ -18,7 +18,7 @@ import { got, RequestError, TimeoutError } from 'got';
 import { aliyunError, transportError, type TransportFailure } from './errors.js';
 import { minimumAttemptMs, provablyUnsent, type SocketEvidence } from './retry-policy.js';
 import type { ApiCall } from './route.js';
-import { canonicalizedQuery, percentEncode, signParameters } from './signature.js';
+import { percentEncode, signRequest } from './signature.js';
 
 /** The AccessKey pair that signs requests. */
 export type Credentials = { accessKeyId: string; accessKeySecret: string };
@@ -35,7 +35,22 @@ const agent = {
   https: new HttpsAgent({ keepAlive: true }),
 };
 
-const userAgent = 'connector-aliyun-sms (+https://www.npmjs.com/package/connector-aliyun-sms)';
+/**
+ * One got instance for every send: the options that never change are normalised once. No retry
+ * of got's own (the policy is below), no redirects (Aliyun sends none; following one would repost
+ * the form), and every status reaches the code that reads Aliyun's `Code`.
+ */
+const aliyunHttp = got.extend({
+  headers: {
+    'content-type': 'application/x-www-form-urlencoded',
+    'user-agent': 'connector-aliyun-sms (+https://www.npmjs.com/package/connector-aliyun-sms)',
+  },
+  agent,
+  retry: { limit: 0 },
+  followRedirect: false,
+  throwHttpErrors: false,
+  responseType: 'text',
+});
 
 type Outcome = { code: string; message: string; requestId?: string };
 
@@ -101,23 +116,13 @@ export const createAliyunClient = ({
 
   const attempt = async (call: ApiCall, credentials: Credentials, budget: number, secrets: string[]): Promise<Attempt> => {
     const date = new Date(now().getTime() + clockOffsetMs);
-    const signed = signParameters(call.parameters, { method: 'POST', ...credentials, nonce: nonce(), date });
+    const { body: form, signature } = signRequest(call.parameters, { method: 'POST', ...credentials, nonce: nonce(), date });
     // A signature replays this exact request: keep it out of errors, raw and form-encoded.
-    const signature = signed.Signature ?? '';
     secrets.push(signature, percentEncode(signature));
     let socketEvidence: () => SocketEvidence | undefined = () => undefined;
     try {
-      const response = await got
-        .post(`${call.endpoint}/`, {
-          body: canonicalizedQuery(signed),
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': userAgent },
-          agent,
-          timeout: { request: budget },
-          retry: { limit: 0 },
-          followRedirect: false,
-          throwHttpErrors: false,
-          responseType: 'text',
-        })
+      const response = await aliyunHttp
+        .post(`${call.endpoint}/`, { body: form, timeout: { request: budget } })
         .on('request', (request: ClientRequest) => {
           socketEvidence = watchSocket(request);
         });

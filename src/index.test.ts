@@ -43,10 +43,10 @@ describe('sendMessage on the wire', () => {
       .post(
         '/',
         'AccessKeyId=LTAI5tFakeKeyId&Action=SendSms&Format=JSON&PhoneNumbers=13800138000&RegionId=cn-hangzhou' +
-          '&SignName=%E7%99%BB%E5%BD%95%E9%AA%8C%E8%AF%81&Signature=au51s6URevioezji9ssedWyOAHE%3D' +
+          '&SignName=%E7%99%BB%E5%BD%95%E9%AA%8C%E8%AF%81' +
           '&SignatureMethod=HMAC-SHA1&SignatureNonce=00000000-0000-4000-8000-000000000000&SignatureVersion=1.0' +
           '&TemplateCode=SMS_123456789&TemplateParam=%7B%22code%22%3A%22000000%22%7D' +
-          '&Timestamp=2026-01-02T03%3A04%3A05Z&Version=2017-05-25'
+          '&Timestamp=2026-01-02T03%3A04%3A05Z&Version=2017-05-25&Signature=au51s6URevioezji9ssedWyOAHE%3D'
       )
       .matchHeader('content-type', 'application/x-www-form-urlencoded')
       .reply(200, { Code: 'OK', Message: 'OK', BizId: '9006197469364984^0', RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990' });
@@ -69,6 +69,19 @@ describe('sendMessage on the wire', () => {
     await sendMessage({ to: '8613800138000', type: TemplateType.Generic, payload: { code: '000000' } }, config);
     expect(getConfig).not.toHaveBeenCalled();
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('validates a stored config once, and again as soon as it changes', async () => {
+    let stored: Record<string, unknown> = config;
+    const getConfig = vi.fn(async () => stored);
+    nock(endpoint).post('/').times(2).reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const sendMessage = await build(getConfig);
+    const data = { to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } };
+    await sendMessage(data);
+    await sendMessage(data);
+    stored = { ...config, timeout: 500 };
+    await expect(sendMessage(data)).rejects.toMatchObject({ code: ConnectorErrorCodes.InvalidConfig });
+    expect(getConfig).toHaveBeenCalledTimes(3);
   });
 
   it('asks getConfig for this connector id when no config is passed', async () => {

@@ -14,7 +14,7 @@ import {
 } from '@logto/connector-kit';
 
 import { createAliyunClient, type ClientOptions } from './aliyun-client.js';
-import { configGuard, parseConfig } from './config.js';
+import { configGuard, parseConfig, type AliyunSmsConfig } from './config.js';
 import { metadata } from './metadata.js';
 import { planSend } from './route.js';
 
@@ -50,6 +50,31 @@ const storedConfig = async (getConfig: GetConnectorConfig): Promise<unknown> => 
 };
 
 /**
+ * Validates configurations, remembering the last valid one by its JSON text: Logto reads the same
+ * stored configuration for every send, and validating it costs more than signing the request. An
+ * edited configuration has another text and is validated afresh; an invalid one is never kept.
+ */
+const createConfigReader = () => {
+  let last: { text: string; config: AliyunSmsConfig } | undefined;
+  return (raw: unknown): AliyunSmsConfig => {
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(raw);
+    } catch {
+      // Not JSON (a cycle, a BigInt): zod explains what is wrong with it.
+    }
+    if (text !== undefined && last?.text === text) {
+      return last.config;
+    }
+    const config = parseConfig(raw);
+    if (text !== undefined) {
+      last = { text, config };
+    }
+    return config;
+  };
+};
+
+/**
  * Builds the connector; `options` pins the nonce and clock for tests. Logto calls the default
  * export, which uses a random nonce and the system clock.
  */
@@ -57,13 +82,14 @@ export const createAliyunSmsConnector =
   (options: ClientOptions = {}): CreateConnector<SmsConnector> =>
   ({ getConfig }: { getConfig: GetConnectorConfig }) => {
     const client = createAliyunClient(options);
+    const readConfig = createConfigReader();
     return Promise.resolve({
       metadata,
       type: ConnectorType.Sms,
       configGuard,
       async sendMessage(data, config) {
         assertMessage(data);
-        const validated = parseConfig(config ?? (await storedConfig(getConfig)));
+        const validated = readConfig(config ?? (await storedConfig(getConfig)));
         const call = planSend(validated, data);
         const answer = await client.send(call, validated, validated.timeout);
         return pick(answer, ['BizId', 'MessageId', 'RequestId']) satisfies SendReceipt;

@@ -6,6 +6,7 @@ import {
   percentEncode,
   sign,
   signParameters,
+  signRequest,
   stringToSign,
 } from './signature.js';
 
@@ -143,5 +144,18 @@ describe('signParameters', () => {
       'POST&%2F&AccessKeyId%3DLTAI5tFakeKeyId%26Action%3DSendSms%26Format%3DJSON%26PhoneNumbers%3D13800138000%26RegionId%3Dcn-hangzhou%26SignName%3D%25E7%2599%25BB%25E5%25BD%2595%25E9%25AA%258C%25E8%25AF%2581%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D00000000-0000-4000-8000-000000000000%26SignatureVersion%3D1.0%26TemplateCode%3DSMS_123456789%26TemplateParam%3D%257B%2522code%2522%253A%2522000000%2522%257D%26Timestamp%3D2026-01-02T03%253A04%253A05Z%26Version%3D2017-05-25'
     );
     expect(Signature).toBe('au51s6URevioezji9ssedWyOAHE=');
+  });
+});
+
+describe('signRequest', () => {
+  it('writes the canonical query and the signature as the form body, in one pass', () => {
+    const common = ['AccessKeyId', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp'];
+    const own = Object.fromEntries(Object.entries(sendSms.parameters).filter(([name]) => !common.includes(name)));
+    const { AccessKeyId, SignatureNonce, Timestamp } = sendSms.parameters;
+    const input = { method: 'POST' as const, accessKeyId: AccessKeyId, accessKeySecret: sendSms.secret, nonce: SignatureNonce, date: new Date(Timestamp) };
+    const { body, signature } = signRequest(own, input);
+    expect(signature).toBe('Xvhv7fPXrPkLVSnlt0jIr08o8NQ=');
+    expect(body).toBe(`${canonicalizedQuery(sendSms.parameters)}&Signature=Xvhv7fPXrPkLVSnlt0jIr08o8NQ%3D`);
+    expect(Object.fromEntries(new URLSearchParams(body))).toEqual(signParameters(own, input));
   });
 });

@@ -34,13 +34,24 @@ export const canonicalizedQuery = (parameters: RpcParameters): string =>
     .map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)
     .join('&');
 
+/**
+ * `METHOD&%2F&` followed by a canonicalized query, percent-encoded a second time. A canonicalized
+ * query holds only unreserved characters, `%`, `=` and `&`, for which `encodeURIComponent` is
+ * already RFC 3986 encoding.
+ */
+const stringToSignOf = (method: HttpMethod, canonical: string): string =>
+  `${method}&%2F&${encodeURIComponent(canonical)}`;
+
 /** `METHOD&%2F&` followed by the canonicalized query, percent-encoded a second time. */
 export const stringToSign = (method: HttpMethod, parameters: RpcParameters): string =>
-  `${method}&${percentEncode('/')}&${percentEncode(canonicalizedQuery(parameters))}`;
+  stringToSignOf(method, canonicalizedQuery(parameters));
+
+const hmac = (accessKeySecret: string, text: string): string =>
+  createHmac('sha1', `${accessKeySecret}&`).update(text, 'utf8').digest('base64');
 
 /** Base64 HMAC-SHA1 of the string to sign, keyed with the secret followed by `&`. */
 export const sign = (method: HttpMethod, parameters: RpcParameters, accessKeySecret: string): string =>
-  createHmac('sha1', `${accessKeySecret}&`).update(stringToSign(method, parameters), 'utf8').digest('base64');
+  hmac(accessKeySecret, stringToSign(method, parameters));
 
 /** Aliyun's `Timestamp`: UTC ISO 8601 without milliseconds, e.g. `2017-07-12T02:42:19Z`. */
 export const formatTimestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -56,23 +67,38 @@ export type SigningInput = {
   date: Date;
 };
 
-/**
- * The full parameter set of a request: the common parameters (fact sheet §1.1), the action's own
- * parameters and the resulting `Signature`.
- */
-export const signParameters = (
+/** The action's own parameters plus the common ones (fact sheet §1.1), before signing. */
+const withCommonParameters = (
   parameters: RpcParameters,
-  { method, accessKeyId, accessKeySecret, nonce, date }: SigningInput
-): Record<string, string> => {
+  { accessKeyId, nonce, date }: SigningInput
+): RpcParameters => ({
+  ...parameters,
+  AccessKeyId: accessKeyId,
+  SignatureMethod: 'HMAC-SHA1',
+  SignatureNonce: nonce,
+  SignatureVersion: '1.0',
+  Timestamp: formatTimestamp(date),
+});
+
+/** The full parameter set of a request: its own and the common parameters, and the resulting `Signature`. */
+export const signParameters = (parameters: RpcParameters, input: SigningInput): Record<string, string> => {
   const unsigned = Object.fromEntries(
-    Object.entries({
-      ...parameters,
-      AccessKeyId: accessKeyId,
-      SignatureMethod: 'HMAC-SHA1',
-      SignatureNonce: nonce,
-      SignatureVersion: '1.0',
-      Timestamp: formatTimestamp(date),
-    }).filter((entry): entry is [string, string] => entry[1] !== undefined)
+    Object.entries(withCommonParameters(parameters, input)).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined
+    )
   );
-  return { ...unsigned, Signature: sign(method, unsigned, accessKeySecret) };
+  return { ...unsigned, Signature: sign(input.method, unsigned, input.accessKeySecret) };
+};
+
+/** A signed request ready to send: the form body and, for redaction, the signature in it. */
+export type SignedRequest = { body: string; signature: string };
+
+/**
+ * Signs a request and writes its form body in one pass: the canonicalized query is both what is
+ * signed and, followed by `Signature`, the body (any order of form fields is valid).
+ */
+export const signRequest = (parameters: RpcParameters, input: SigningInput): SignedRequest => {
+  const canonical = canonicalizedQuery(withCommonParameters(parameters, input));
+  const signature = hmac(input.accessKeySecret, stringToSignOf(input.method, canonical));
+  return { body: `${canonical}&Signature=${percentEncode(signature)}`, signature };
 };
