@@ -13,9 +13,9 @@ import { randomUUID } from 'node:crypto';
 import { Agent as HttpAgent, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 
-import { got, RequestError, TimeoutError } from 'got';
+import type { Got, RequestError as GotRequestError, TimeoutError as GotTimeoutError } from 'got';
 
-import { aliyunError, transportError, type TransportFailure } from './errors.js';
+import { aliyunError, dependencyError, transportError, type TransportFailure } from './errors.js';
 import { minimumAttemptMs, provablyUnsent, type SocketEvidence } from './retry-policy.js';
 import type { ApiCall } from './route.js';
 import { percentEncode, signRequest } from './signature.js';
@@ -35,22 +35,34 @@ const agent = {
   https: new HttpsAgent({ keepAlive: true }),
 };
 
+/** got and the error classes its failures are told apart by. */
+type Transport = { http: Got; RequestError: typeof GotRequestError; TimeoutError: typeof GotTimeoutError };
+
+let transport: Promise<Transport> | undefined;
+
 /**
- * One got instance for every send: the options that never change are normalised once. No retry
- * of got's own (the policy is below), no redirects (Aliyun sends none; following one would repost
- * the form), and every status reaches the code that reads Aliyun's `Code`.
+ * got, imported on the first send rather than at start-up: Logto imports every installed connector
+ * when it starts, and got is most of this one's import time. One instance serves every send, so the
+ * options that never change are normalised once: no retry of got's own (the policy is below), no
+ * redirects (Aliyun sends none; following one would repost the form), and every status reaches the
+ * code that reads Aliyun's `Code`.
  */
-const aliyunHttp = got.extend({
-  headers: {
-    'content-type': 'application/x-www-form-urlencoded',
-    'user-agent': 'connector-aliyun-sms (+https://www.npmjs.com/package/connector-aliyun-sms)',
-  },
-  agent,
-  retry: { limit: 0 },
-  followRedirect: false,
-  throwHttpErrors: false,
-  responseType: 'text',
-});
+const loadTransport = async (): Promise<Transport> =>
+  (transport ??= import('got').then(({ got, RequestError, TimeoutError }) => ({
+    http: got.extend({
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'user-agent': 'connector-aliyun-sms (+https://www.npmjs.com/package/connector-aliyun-sms)',
+      },
+      agent,
+      retry: { limit: 0 },
+      followRedirect: false,
+      throwHttpErrors: false,
+      responseType: 'text',
+    }),
+    RequestError,
+    TimeoutError,
+  })));
 
 type Outcome = { code: string; message: string; requestId?: string };
 
@@ -84,7 +96,12 @@ const parseObject = (text: string): Record<string, unknown> | undefined => {
   }
 };
 
-const failureOf = (error: unknown, timeout: number, socket: SocketEvidence | undefined): Attempt => {
+const failureOf = (
+  { RequestError, TimeoutError }: Transport,
+  error: unknown,
+  timeout: number,
+  socket: SocketEvidence | undefined
+): Attempt => {
   if (error instanceof TimeoutError) {
     return { kind: 'failure', failure: { kind: 'timeout', timeout }, unsent: false };
   }
@@ -114,14 +131,20 @@ export const createAliyunClient = ({
   /** Aliyun's clock minus ours, learned from a refused timestamp; applied to every later signature. */
   let clockOffsetMs = 0;
 
-  const attempt = async (call: ApiCall, credentials: Credentials, budget: number, secrets: string[]): Promise<Attempt> => {
+  const attempt = async (
+    transport: Transport,
+    call: ApiCall,
+    credentials: Credentials,
+    budget: number,
+    secrets: string[]
+  ): Promise<Attempt> => {
     const date = new Date(now().getTime() + clockOffsetMs);
     const { body: form, signature } = signRequest(call.parameters, { method: 'POST', ...credentials, nonce: nonce(), date });
     // A signature replays this exact request: keep it out of errors, raw and form-encoded.
     secrets.push(signature, percentEncode(signature));
     let socketEvidence: () => SocketEvidence | undefined = () => undefined;
     try {
-      const response = await aliyunHttp
+      const response = await transport.http
         .post(`${call.endpoint}/`, { body: form, timeout: { request: budget } })
         .on('request', (request: ClientRequest) => {
           socketEvidence = watchSocket(request);
@@ -144,7 +167,7 @@ export const createAliyunClient = ({
         ...(Number.isNaN(serverDate) ? {} : { serverDate }),
       };
     } catch (error: unknown) {
-      return failureOf(error, budget, socketEvidence());
+      return failureOf(transport, error, budget, socketEvidence());
     }
   };
 
@@ -169,11 +192,15 @@ export const createAliyunClient = ({
       const secrets = [credentials.accessKeySecret];
       const deadline = performance.now() + timeout;
       let attempts = 1;
-      let result = await attempt(call, credentials, timeout, secrets);
+      const loaded = await loadTransport().catch((error: unknown) => {
+        transport = undefined;
+        throw dependencyError('got', error);
+      });
+      let result = await attempt(loaded, call, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets);
       const remaining = deadline - performance.now();
       if (remaining >= minimumAttemptMs && retryable(result)) {
         attempts = 2;
-        result = await attempt(call, credentials, Math.floor(remaining), secrets);
+        result = await attempt(loaded, call, credentials, Math.floor(remaining), secrets);
       }
       const context = { attempts, clockOffsetMs };
       if (result.kind === 'failure') {

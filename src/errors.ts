@@ -121,3 +121,9 @@ export const transportError = (
     route,
   });
 };
+
+/** The `ConnectorError` for a package this connector needs and Logto did not provide. */
+export const dependencyError = (name: string, error: unknown): ConnectorError =>
+  new ConnectorError(ConnectorErrorCodes.General, {
+    errorDescription: `The connector could not load the ${name} package (${error instanceof Error ? error.message : String(error)}); Logto ships it, so reinstall Logto's dependencies or add ${name} next to the connector.`,
+  });
