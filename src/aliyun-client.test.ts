@@ -3,38 +3,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createAliyunClient } from './aliyun-client.js';
+import { useScriptedServer } from '../test/scripted-server.js';
 import type { ApiCall } from './route.js';
 
 /** A loopback server whose answer each test chooses. */
-let answer: (request: IncomingMessage, response: ServerResponse) => void = () => undefined;
-const received: string[] = [];
-const server = createServer((request, response) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    received.push(Buffer.concat(chunks).toString());
-    answer(request, response);
-  });
-});
-let endpoint = '';
-
-beforeAll(async () => {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
-  await once(server, 'close');
-});
+const server = useScriptedServer();
 
 const call = (): ApiCall => ({
-  endpoint,
+  endpoint: server.endpoint,
   action: 'SendSms',
   version: '2017-05-25',
   parameters: { Action: 'SendSms', Version: '2017-05-25', Format: 'JSON', PhoneNumbers: '13800138000' },
@@ -44,18 +23,18 @@ const call = (): ApiCall => ({
 const credentials = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };
 const client = createAliyunClient();
 
-const json = (status: number, body: unknown) => (_: IncomingMessage, response: ServerResponse) => {
+const json = (status: number, body: unknown) => (_body: string, _request: IncomingMessage, response: ServerResponse) => {
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 };
 
 describe('aliyun client over loopback', () => {
   it('resolves with the answer when Code is OK', async () => {
-    answer = json(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R' });
+    server.answer = json(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R' });
     await expect(client.send(call(), credentials, 2000)).resolves.toEqual({ Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R' });
   });
 
   it('branches on Code, not HTTP status: a business error comes with 200', async () => {
-    answer = json(200, { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控Permits:1', RequestId: 'R' });
+    server.answer = json(200, { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控Permits:1', RequestId: 'R' });
     await expect(client.send(call(), credentials, 2000)).rejects.toMatchObject({
       code: ConnectorErrorCodes.RateLimitExceeded,
       data: { code: 'isv.BUSINESS_LIMIT_CONTROL', message: '触发分钟级流控Permits:1', requestId: 'R', httpStatus: 200 },
@@ -63,7 +42,7 @@ describe('aliyun client over loopback', () => {
   });
 
   it('reads a gateway error body with its 4xx status', async () => {
-    answer = json(404, { RequestId: 'R', HostId: 'dysmsapi.aliyuncs.com', Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', Recommend: 'https://api.aliyun.com' });
+    server.answer = json(404, { RequestId: 'R', HostId: 'dysmsapi.aliyuncs.com', Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', Recommend: 'https://api.aliyun.com' });
     await expect(client.send(call(), credentials, 2000)).rejects.toMatchObject({
       code: ConnectorErrorCodes.General,
       data: { code: 'InvalidAccessKeyId.NotFound', httpStatus: 404 },
@@ -71,8 +50,7 @@ describe('aliyun client over loopback', () => {
   });
 
   it('reports an HTML 503 with its status and a trimmed body, and redacts an echoed signature', async () => {
-    answer = (_, response) => {
-      const echoed = received.at(-1) ?? '';
+    server.answer = (echoed, _request, response) => {
       response.writeHead(503, { 'content-type': 'text/html' }).end(`<html><body>Service Unavailable ${echoed}</body></html>`);
     };
     const error: unknown = await client.send(call(), credentials, 2000).catch((error_: unknown) => error_);
@@ -84,8 +62,8 @@ describe('aliyun client over loopback', () => {
   });
 
   it('reports a timeout within the configured bound and does not retry', async () => {
-    const before = received.length;
-    answer = () => undefined;
+    const before = server.received.length;
+    server.answer = () => undefined;
     const started = Date.now();
     await expect(client.send(call(), credentials, 1000)).rejects.toMatchObject({
       code: ConnectorErrorCodes.General,
@@ -93,7 +71,7 @@ describe('aliyun client over loopback', () => {
     });
     expect(Date.now() - started).toBeLessThan(3000);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(received.length - before).toBe(1);
+    expect(server.received.length - before).toBe(1);
   });
 
   it('reports a refused connection by name', async () => {
@@ -111,14 +89,14 @@ describe('aliyun client over loopback', () => {
   });
 
   it('never repeats a request whose connection closed after it was sent', async () => {
-    const before = received.length;
-    answer = (request) => {
+    const before = server.received.length;
+    server.answer = (_body, request) => {
       request.socket.destroy();
     };
     await expect(client.send(call(), credentials, 2000)).rejects.toMatchObject({
       data: { failure: { kind: 'network', errorCode: 'ECONNRESET' }, attempts: 1 },
     });
-    expect(received.length - before).toBe(1);
+    expect(server.received.length - before).toBe(1);
   });
 });
 
@@ -127,8 +105,8 @@ describe('clock skew', () => {
   const timestamps: string[] = [];
 
   /** Answers like Aliyun with its clock 20 minutes ahead of ours. */
-  const aheadOfUs = (_: IncomingMessage, response: ServerResponse) => {
-    const timestamp = new URLSearchParams(received.at(-1)).get('Timestamp') ?? '';
+  const aheadOfUs = (body: string, _request: IncomingMessage, response: ServerResponse) => {
+    const timestamp = new URLSearchParams(body).get('Timestamp') ?? '';
     timestamps.push(timestamp);
     const serverNow = Date.now() + skew;
     const headers = { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() };
@@ -142,7 +120,7 @@ describe('clock skew', () => {
   it("retries once, signed with the server's clock from its Date header, and keeps the correction", async () => {
     const warnings: string[] = [];
     const skewed = createAliyunClient({ warn: (message) => warnings.push(message) });
-    answer = aheadOfUs;
+    server.answer = aheadOfUs;
     timestamps.length = 0;
     await expect(skewed.send(call(), credentials, 2000)).resolves.toMatchObject({ Code: 'OK' });
     expect(timestamps).toHaveLength(2);
@@ -153,7 +131,7 @@ describe('clock skew', () => {
   });
 
   it('says the host clock is off when the corrected request is refused too', async () => {
-    answer = (_, response) => {
+    server.answer = (_body, _request, response) => {
       response
         .writeHead(400, { 'content-type': 'application/json', date: new Date(Date.now() + skew).toUTCString() })
         .end(JSON.stringify({ Code: 'InvalidTimeStamp.Expired', Message: 'Specified time stamp or date value is expired.', RequestId: 'R' }));

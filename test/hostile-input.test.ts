@@ -3,16 +3,13 @@
  * nothing but a `ConnectorError` leaves `sendMessage`, invalid input sends no request, and every
  * request that is sent verifies in the sandbox (its signature, key and timestamp are accepted).
  */
-import { once } from 'node:events';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorConfig } from '../sandbox/connector-config.js';
 import { useSandboxAndConnector } from './harness.js';
+import { useScriptedServer } from './scripted-server.js';
 
 let valid: ReturnType<typeof connectorConfig>;
 
@@ -144,26 +141,7 @@ describe('properties', () => {
 });
 
 describe('any Aliyun answer', () => {
-  let reply: (response: ServerResponse) => void = () => undefined;
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      reply(response);
-    });
-  });
-  let endpoint = '';
-
-  beforeAll(async () => {
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    server.closeAllConnections();
-    server.close();
-    await once(server, 'close');
-  });
+  const server = useScriptedServer();
 
   it('only ConnectorErrors or a receipt, whatever the status, headers and body', async () => {
     const body = fc.oneof(
@@ -178,12 +156,12 @@ describe('any Aliyun answer', () => {
     const date = fc.oneof(fc.constant(undefined), fc.string(), fc.date({ noInvalidDate: true }).map((value) => value.toUTCString()));
     await fc.assert(
       fc.asyncProperty(status, body, date, async (code, text, dateHeader) => {
-        reply = (response) => {
+        server.answer = (_body, _request, response) => {
           response.writeHead(code, { 'content-type': 'application/json', ...(dateHeader === undefined ? {} : { date: dateHeader }) });
           response.end(code === 204 ? undefined : text);
         };
         const outcome = await settle(
-          () => harness.connector.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } }, { ...valid, endpoint, timeout: 2000 }),
+          () => harness.connector.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } }, { ...valid, endpoint: server.endpoint, timeout: 2000 }),
           () => 0
         );
         if ('sent' in outcome) {

@@ -3,10 +3,6 @@
  * request Signature appears in an error's message, data, cause or stack, or in anything written
  * to stdout or stderr while it ran.
  */
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { ConnectorError, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -14,6 +10,7 @@ import { loadConnector } from '../demo/logto-host.js';
 import { connectorConfig } from '../sandbox/connector-config.js';
 import { startSandbox, type Fault, type Sandbox } from '../sandbox/index.js';
 import { codeRules } from '../src/error-codes.js';
+import { useScriptedServer } from './scripted-server.js';
 
 const secret = 'S3cretCanaryDoNotLeak7f1e';
 
@@ -22,32 +19,24 @@ let connector: SmsConnector;
 const output: string[] = [];
 const signatures = new Set<string>();
 
-/** A server that answers with the next code of the table and echoes the request it got. */
+/** A server that answers with the code under test and echoes the request it got. */
 let echoCode = 'OK';
-const echo = createServer((request: IncomingMessage, response: ServerResponse) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    const body = Buffer.concat(chunks).toString();
-    const signature = new URLSearchParams(body).get('Signature');
-    if (signature) {
-      signatures.add(signature);
-    }
-    response
-      .writeHead(echoCode.startsWith('isv.') || echoCode === echoCode.toUpperCase() ? 200 : 400, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ Code: echoCode, Message: `echo ${body} ${signature ?? ''}`, RequestId: 'R', Recommend: body }));
-  });
-});
-let echoEndpoint = '';
+const echo = useScriptedServer();
+echo.answer = (body, _request, response) => {
+  const signature = new URLSearchParams(body).get('Signature');
+  if (signature) {
+    signatures.add(signature);
+  }
+  response
+    .writeHead(echoCode.startsWith('isv.') || echoCode === echoCode.toUpperCase() ? 200 : 400, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ Code: echoCode, Message: `echo ${body} ${signature ?? ''}`, RequestId: 'R', Recommend: body }));
+};
 
 const writes = { stdout: process.stdout.write.bind(process.stdout), stderr: process.stderr.write.bind(process.stderr) };
 
 beforeAll(async () => {
   sandbox = await startSandbox({ log: (line) => output.push(line) });
   ({ connector } = await loadConnector(undefined, async () => ({ ...connectorConfig(sandbox), accessKeySecret: secret })));
-  echo.listen(0, '127.0.0.1');
-  await once(echo, 'listening');
-  echoEndpoint = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
   const capture = (stream: 'stdout' | 'stderr') =>
     ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       output.push(String(chunk));
@@ -61,8 +50,6 @@ afterAll(async () => {
   process.stdout.write = writes.stdout;
   process.stderr.write = writes.stderr;
   await sandbox.close();
-  echo.closeAllConnections();
-  echo.close();
 });
 
 const errors: unknown[] = [];
@@ -95,7 +82,7 @@ describe('secrets never leave', () => {
   it('through every Aliyun code, even when Aliyun echoes the request back', async () => {
     for (const code of codeRules.keys()) {
       echoCode = code;
-      await attempt({ ...base(), endpoint: echoEndpoint, timeout: 1000 });
+      await attempt({ ...base(), endpoint: echo.endpoint, timeout: 1000 });
     }
     expect(signatures.size).toBeGreaterThan(40);
   });
