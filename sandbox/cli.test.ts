@@ -8,13 +8,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sendSms } from './test-client.js';
 
 const cli = fileURLToPath(new URL('cli.ts', import.meta.url));
 
+/** Every CLI started by a test; a failed assertion must not leave one serving. */
+const started: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of started.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+    }
+  }
+});
+
 function run(args: string[]) {
   const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -84,6 +97,7 @@ describe('sandbox CLI', () => {
     { args: ['--help'], code: 0, stream: 'stdout' as const, text: 'Usage: npm run sandbox -- [options]' },
     { args: ['--bogus'], code: 2, stream: 'stderr' as const, text: "Unknown option '--bogus'" },
     { args: ['--port', 'x'], code: 2, stream: 'stderr' as const, text: '--port must be an integer from 0 to 65535' },
+    { args: ['--site', 'mars'], code: 2, stream: 'stderr' as const, text: '--site must be china or international, got "mars"' },
     { args: ['--config', '/nonexistent/registry.json'], code: 1, stream: 'stderr' as const, text: 'ENOENT' },
   ])('$args.0 → exit $code', async ({ args, code, stream, text }) => {
     const cliRun = run(args);
