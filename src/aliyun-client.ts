@@ -171,19 +171,19 @@ export const createAliyunClient = ({
     }
   };
 
-  /** Whether the first attempt's end allows a second one, and what to change for it. */
-  const retryable = (first: Attempt): boolean => {
-    if (first.kind === 'failure') {
-      return first.unsent;
+  /**
+   * Learns Aliyun's clock from an answer refusing our timestamp (its `Date` header), so the next
+   * signature, and every later one, uses it. True when there is a correction to retry with.
+   */
+  const learnClock = (answer: Attempt): boolean => {
+    if (answer.kind !== 'answer' || answer.outcome.code !== 'InvalidTimeStamp.Expired' || answer.serverDate === undefined) {
+      return false;
     }
-    if (first.outcome.code === 'InvalidTimeStamp.Expired' && first.serverDate !== undefined) {
-      clockOffsetMs = first.serverDate - now().getTime();
-      warn(
-        `connector-aliyun-sms: this host's clock is ${Math.round(clockOffsetMs / 1000)} s off Aliyun's; signing with Aliyun's time. Synchronise the clock (NTP).`
-      );
-      return true;
-    }
-    return false;
+    clockOffsetMs = answer.serverDate - now().getTime();
+    warn(
+      `connector-aliyun-sms: this host's clock is ${Math.round(clockOffsetMs / 1000)} s off Aliyun's; signing with Aliyun's time. Synchronise the clock (NTP).`
+    );
+    return true;
   };
 
   return {
@@ -197,8 +197,10 @@ export const createAliyunClient = ({
         throw dependencyError('got', error);
       });
       let result = await attempt(loaded, call, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets);
+      const corrected = learnClock(result);
+      const unsent = result.kind === 'failure' && result.unsent;
       const remaining = deadline - performance.now();
-      if (remaining >= minimumAttemptMs && retryable(result)) {
+      if (remaining >= minimumAttemptMs && (unsent || corrected)) {
         attempts = 2;
         result = await attempt(loaded, call, credentials, Math.floor(remaining), secrets);
       }
