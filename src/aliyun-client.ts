@@ -15,6 +15,7 @@ import { Agent as HttpsAgent } from 'node:https';
 
 import type { Got, RequestError as GotRequestError, TimeoutError as GotTimeoutError } from 'got';
 
+import { readAnswer, type AliyunOutcome } from './aliyun-answer.js';
 import { aliyunError, dependencyError, transportError, type TransportFailure } from './errors.js';
 import { minimumAttemptMs, provablyUnsent, type SocketEvidence } from './retry-policy.js';
 import type { ApiCall } from './route.js';
@@ -64,37 +65,10 @@ const loadTransport = async (): Promise<Transport> =>
     TimeoutError,
   })));
 
-type Outcome = { code: string; message: string; requestId?: string };
-
 /** What one request ended with. */
 type Attempt =
-  | { kind: 'answer'; httpStatus: number; body: Record<string, unknown>; outcome: Outcome; serverDate?: number }
+  | { kind: 'answer'; httpStatus: number; body: Record<string, unknown>; outcome: AliyunOutcome; serverDate?: number }
   | { kind: 'failure'; failure: TransportFailure; unsent: boolean };
-
-/** Reads `Code`/`Message` (2017-05-25) or `ResponseCode`/`ResponseDescription` (2018-05-01). */
-const outcomeOf = (body: Record<string, unknown>): Outcome | undefined => {
-  const code = body.Code ?? body.ResponseCode;
-  const message = body.Message ?? body.ResponseDescription;
-  const requestId = body.RequestId;
-  return typeof code === 'string'
-    ? {
-        code,
-        message: typeof message === 'string' ? message : '',
-        ...(typeof requestId === 'string' ? { requestId } : {}),
-      }
-    : undefined;
-};
-
-const parseObject = (text: string): Record<string, unknown> | undefined => {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 const failureOf = (
   { RequestError, TimeoutError }: Transport,
@@ -149,9 +123,8 @@ export const createAliyunClient = ({
         .on('request', (request: ClientRequest) => {
           socketEvidence = watchSocket(request);
         });
-      const body = parseObject(response.body);
-      const outcome = body && outcomeOf(body);
-      if (!body || !outcome) {
+      const answer = readAnswer(response.body);
+      if (!answer) {
         return {
           kind: 'failure',
           failure: { kind: 'not-aliyun', httpStatus: response.statusCode, body: response.body },
@@ -162,8 +135,7 @@ export const createAliyunClient = ({
       return {
         kind: 'answer',
         httpStatus: response.statusCode,
-        body,
-        outcome,
+        ...answer,
         ...(Number.isNaN(serverDate) ? {} : { serverDate }),
       };
     } catch (error: unknown) {
