@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
@@ -86,6 +86,21 @@ describe('aliyun client over loopback', () => {
     expect((error as { data: { errorDescription: string } }).data.errorDescription).toContain(
       'connection refused (ECONNREFUSED); check endpoint and any firewall or proxy on the way. This was the second attempt; the first never reached Aliyun.'
     );
+  });
+
+  it('sends once more when a reused keep-alive socket turns out closed before anything was written', async () => {
+    server.answer = json(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R' });
+    await client.send(call(), credentials, 2000);
+    // The next send gets the idle socket back, already dead, as when the server's close crosses it.
+    const reuseSocket = Agent.prototype.reuseSocket;
+    Agent.prototype.reuseSocket = function (socket, request) {
+      Agent.prototype.reuseSocket = reuseSocket;
+      reuseSocket.call(this, socket, request);
+      socket.destroy();
+    };
+    const before = server.received.length;
+    await expect(client.send(call(), credentials, 2000)).resolves.toMatchObject({ Code: 'OK' });
+    expect(server.received.length - before).toBe(1);
   });
 
   it('never repeats a request whose connection closed after it was sent', async () => {
