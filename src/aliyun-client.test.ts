@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
@@ -92,12 +93,16 @@ describe('aliyun client over loopback', () => {
     server.answer = json(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R' });
     await client.send(call(), credentials, 2000);
     // The next send gets the idle socket back, already dead, as when the server's close crosses it.
-    const reuseSocket = Agent.prototype.reuseSocket;
-    Agent.prototype.reuseSocket = function (socket, request) {
-      Agent.prototype.reuseSocket = reuseSocket;
-      reuseSocket.call(this, socket, request);
-      socket.destroy();
-    };
+    const { prototype } = Agent;
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, 'reuseSocket')!;
+    Object.defineProperty(prototype, 'reuseSocket', {
+      ...descriptor,
+      value(this: Agent, socket: Socket, request: ClientRequest) {
+        Object.defineProperty(prototype, 'reuseSocket', descriptor);
+        (descriptor.value as (socket: Socket, request: ClientRequest) => void).call(this, socket, request);
+        socket.destroy();
+      },
+    });
     const before = server.received.length;
     await expect(client.send(call(), credentials, 2000)).resolves.toMatchObject({ Code: 'OK' });
     expect(server.received.length - before).toBe(1);
