@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { Agent, createServer, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
