@@ -9,13 +9,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { buildRawConnector, loadConnectorFactories } from '@logto/cli/lib/connector/index.js';
-import { TemplateType, type SmsConnector } from '@logto/connector-kit';
+import { TemplateType, type ConnectorMetadata, type ConnectorType, type SmsConnector } from '@logto/connector-kit';
 
 /** This repository's root: a connector package whose `lib/` was built by `npm run build`. */
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A connector as Logto holds it after loading. */
-export type LoadedConnector = { connector: SmsConnector; id: string; name: string };
+export type LoadedConnector = {
+  connector: SmsConnector;
+  type: ConnectorType;
+  /** The metadata as Logto serves it: logo inlined as a data URL, README read from the package. */
+  metadata: ConnectorMetadata;
+};
 
 /**
  * Loads one connector package from a folder the way Logto does at start-up: checks its
@@ -33,11 +38,7 @@ export const loadConnector = async (
     throw new Error(`Logto's loader skipped ${packagePath}; its log line above says why`);
   }
   const { rawConnector, rawMetadata } = await buildRawConnector(factory, getConfig);
-  return {
-    connector: rawConnector as SmsConnector,
-    id: rawMetadata.id,
-    name: rawMetadata.name.en ?? rawMetadata.id,
-  };
+  return { connector: rawConnector as SmsConnector, type: factory.type, metadata: rawMetadata };
 };
 
 /** What the Console's Send button does: a Generic message with code 000000, using the unsaved form. */

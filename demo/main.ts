@@ -62,8 +62,8 @@ const main = async () => {
   const config = connectorConfig(sandbox, site);
   console.log(`Aliyun SMS sandbox: ${sandbox.endpoint}   inbox page: ${sandbox.endpoint}/   account site: ${site}`);
 
-  const { connector, id, name } = await loadConnector();
-  console.log(`Logto's connector loader loaded "${name}" (id ${id}) from the built package.`);
+  const { connector, metadata } = await loadConnector();
+  console.log(`Logto's connector loader loaded "${metadata.name.en ?? metadata.id}" (id ${metadata.id}) from the built package.`);
 
   const mainland = '8613800138000';
   const hongKong = '85268326366';

@@ -69,7 +69,7 @@ describe('the npm package as Logto installs it', () => {
   });
 
   it("loads, sends into the sandbox, and throws Logto's own ConnectorError", async () => {
-    expect(loaded.id).toBe('aliyun-sms');
+    expect(loaded.metadata.id).toBe('aliyun-sms');
     const config = connectorConfig(sandbox);
     await loaded.connector.sendMessage({ to: '85268326366', type: TemplateType.Register, payload: { code: '424242' } }, config);
     expect(sandbox.outbox.list()[0]).toMatchObject({ phone: '85268326366', code: '424242' });
