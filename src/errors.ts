@@ -122,8 +122,24 @@ export const transportError = (
   });
 };
 
+/** A `General` error whose sentence quotes what failed underneath; the foreign error itself is not kept. */
+const foreignError = (describe: (cause: string) => string, error: unknown): ConnectorError =>
+  new ConnectorError(ConnectorErrorCodes.General, {
+    errorDescription: describe(error instanceof Error ? error.message : String(error)),
+  });
+
 /** The `ConnectorError` for a package this connector needs and Logto did not provide. */
 export const dependencyError = (name: string, error: unknown): ConnectorError =>
-  new ConnectorError(ConnectorErrorCodes.General, {
-    errorDescription: `The connector could not load the ${name} package (${error instanceof Error ? error.message : String(error)}); Logto ships it, so reinstall Logto's dependencies or add ${name} next to the connector.`,
-  });
+  foreignError(
+    (cause) =>
+      `The connector could not load the ${name} package (${cause}); Logto ships it, so reinstall Logto's dependencies or add ${name} next to the connector.`,
+    error
+  );
+
+/** The `ConnectorError` for a stored configuration Logto could not read. */
+export const storedConfigError = (error: unknown): ConnectorError =>
+  foreignError(
+    (cause) =>
+      `Logto could not read this connector's stored configuration (${cause}); save the configuration in the Console again.`,
+    error
+  );

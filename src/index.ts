@@ -15,6 +15,7 @@ import {
 
 import { createAliyunClient, type ClientOptions } from './aliyun-client.js';
 import { configGuard, parseConfig, type AliyunSmsConfig } from './config.js';
+import { storedConfigError } from './errors.js';
 import { metadata } from './metadata.js';
 import { planSend } from './route.js';
 
@@ -43,9 +44,7 @@ const storedConfig = async (getConfig: GetConnectorConfig): Promise<unknown> => 
     if (error instanceof ConnectorError) {
       throw error;
     }
-    throw new ConnectorError(ConnectorErrorCodes.General, {
-      errorDescription: `Logto could not read this connector's stored configuration (${error instanceof Error ? error.message : String(error)}); save the configuration in the Console again.`,
-    });
+    throw storedConfigError(error);
   }
 };
 

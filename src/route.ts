@@ -25,7 +25,7 @@ export type RouteSummary = {
   region: PhoneRegion;
   regionCode: string;
   api: string;
-  /** The template code, or for `SendMessageToGlobe` the template's usage type (it sends text). */
+  /** The template code, or for `SendMessageToGlobe` (which sends text) `content of <usageType>`. */
   templateCode: string;
   to: string;
 };
