@@ -49,6 +49,12 @@ const userTag = (tag: string): string | undefined => canonicalTag(tag.replaceAll
  * The end user's languages, most preferred first: each of `uiLocales` (the space-separated
  * `ui_locales` of the sign-in request), then `locale` (the one language Logto resolved for the
  * page). Non-strings and malformed tags are skipped, never thrown on: the payload is only a hint.
+ *
+ * Shapes from logto-io/logto: `packages/core/src/middleware/koa-email-i18n.ts` sets `locale`
+ * always and `uiLocales` only when the request had `ui_locales`; `verification-code-helpers.ts`
+ * spreads both into the SMS payload; `routes/connector/config-testing.ts` (the Console test)
+ * sends `{ code: '000000' }` only; and `libraries/passcode.ts` takes that context as optional, so a
+ * send without it carries `code` alone.
  */
 export const preferredTags = ({ locale, uiLocales }: { locale?: unknown; uiLocales?: unknown }): string[] => {
   const requested = typeof uiLocales === 'string' ? uiLocales.trim().split(/\s+/, maxUiLocales) : [];
