@@ -44,4 +44,9 @@ describe('preferredTags', () => {
   ])('%s', (_, payload, tags) => {
     expect(preferredTags(payload)).toEqual(tags);
   });
+
+  it('answers the same when the tags were read before (they are remembered)', () => {
+    const payload = { uiLocales: 'ZH-hk en_GB x-foo', locale: 'Fr' };
+    expect([preferredTags(payload), preferredTags(payload)]).toEqual([['zh-HK', 'en-GB', 'fr'], ['zh-HK', 'en-GB', 'fr']]);
+  });
 });

@@ -42,8 +42,25 @@ export const lookupChain = (tag: string): string[] => {
  */
 export const maxUiLocales = 16;
 
+/**
+ * Payload tags already read, for every tenant of the process: `Intl.getCanonicalLocales` costs
+ * microseconds per call and users send a few dozen distinct tags. Bounded, and short tags only,
+ * because `ui_locales` is user input.
+ */
+const userTags = new Map<string, string | undefined>();
+const userTagsLimit = 512;
+
 /** A tag from the payload, canonical, or `undefined`; lenient with `zh_CN`, which some clients send. */
-const userTag = (tag: string): string | undefined => canonicalTag(tag.replaceAll('_', '-'));
+const userTag = (tag: string): string | undefined => {
+  if (userTags.has(tag)) {
+    return userTags.get(tag);
+  }
+  const canonical = canonicalTag(tag.replaceAll('_', '-'));
+  if (tag.length <= 64 && userTags.size < userTagsLimit) {
+    userTags.set(tag, canonical);
+  }
+  return canonical;
+};
 
 /**
  * The end user's languages, most preferred first: each of `uiLocales` (the space-separated

@@ -21,16 +21,16 @@ import type { PhoneRegion } from './phone.js';
  * Among one usageType's entries, the one for the first of the user's languages that has one (the
  * tag, then its shorter prefixes), else the entry without `locales`.
  */
-const forLanguages = (entries: readonly Template[], tags: readonly string[]): Template | undefined => {
+const forLanguages = (templates: readonly Template[], usageType: TemplateType, tags: readonly string[]): Template | undefined => {
   for (const tag of tags) {
     for (const candidate of lookupChain(tag)) {
-      const entry = entries.find(({ locales }) => locales?.includes(candidate));
+      const entry = templates.find((template) => template.usageType === usageType && template.locales?.includes(candidate));
       if (entry) {
         return entry;
       }
     }
   }
-  return entries.find(({ locales }) => locales === undefined);
+  return templates.find((template) => template.usageType === usageType && template.locales === undefined);
 };
 
 /**
@@ -45,9 +45,9 @@ export const chooseTemplate = (
   payload: Pick<SendMessagePayload, 'locale' | 'uiLocales'> = {}
 ): Template => {
   const tags = preferredTags(payload);
-  const ofType = (usageType: TemplateType) => templates.filter((entry) => entry.usageType === usageType);
   const template =
-    forLanguages(ofType(type), tags) ?? (type === TemplateType.Generic ? undefined : forLanguages(ofType(TemplateType.Generic), tags));
+    forLanguages(templates, type, tags) ??
+    (type === TemplateType.Generic ? undefined : forLanguages(templates, TemplateType.Generic, tags));
   if (!template) {
     throw new ConnectorError(
       ConnectorErrorCodes.TemplateNotFound,
