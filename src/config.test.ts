@@ -128,7 +128,7 @@ describe('invalid configs name the field and the fix', () => {
     [
       'duplicated usageType',
       { ...base, templates: [...base.templates, { usageType: 'SignIn', templateCode: 'SMS_9' }] },
-      ['templates.4.usageType: usageType SignIn appears more than once in templates; keep one entry per usageType'],
+      ['templates.4.usageType: templates[4] is a second SignIn entry without locales (the first is templates[0]): keep one SignIn entry without locales, or give this one the languages it serves, e.g. "locales": ["en"]'],
     ],
     [
       'missing required usage types',

@@ -9,6 +9,7 @@ import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connec
 import { z } from 'zod';
 
 import { defaultEndpoints, endpointGuard, sites } from './endpoint.js';
+import { canonicalLocales, templateLanguageIssues } from './template-languages.js';
 
 export { defaultEndpoints, sites, type Site } from './endpoint.js';
 
@@ -76,6 +77,11 @@ const paramName = z
     'params keys must be Aliyun template variable names (a letter, then letters, digits or _), e.g. "code"'
   );
 
+const misnamedLocales = (key: string) =>
+  z
+    .undefined({ errorMap: () => ({ message: `${key} is not a templates key: name the entry's languages with "locales", e.g. "locales": ["en"]` }) })
+    .optional();
+
 const templateGuard = z.object({
   usageType: z.nativeEnum(TemplateType, {
     errorMap: () => ({ message: `usageType must be one of ${templateTypes.join(', ')}` }),
@@ -92,6 +98,20 @@ const templateGuard = z.object({
       }),
     }
   ),
+  /**
+   * The languages this entry serves, as BCP 47 tags: one tag or a list (`"en"`, `["zh-HK", "zh-TW"]`).
+   * Left out, the entry is the usageType's default, for every other language. Tags are checked,
+   * with the entry's index in each message, by `templatesGuard`.
+   */
+  locales: z
+    .union([z.string(), z.array(z.string())], {
+      errorMap: () => ({ message: 'locales must be a language tag such as "en", or a list such as ["zh-HK", "zh-TW"]' }),
+    })
+    .optional()
+    .transform((locales) => (typeof locales === 'string' ? [locales] : locales)),
+  // Near misses of `locales` would otherwise be dropped silently and turn the entry into a default.
+  locale: misnamedLocales('locale'),
+  language: misnamedLocales('language'),
   /** Legacy SMS template kind from older official configs; accepted and ignored. */
   type: z.number().optional(),
   /**
@@ -114,17 +134,10 @@ export type Template = z.output<typeof templateGuard>;
 const templatesGuard = z
   .array(templateGuard, { required_error: 'templates is required: add one entry per usageType' })
   .superRefine((templates, context) => {
-    const seen = new Set<string>();
-    for (const [index, { usageType }] of templates.entries()) {
-      if (seen.has(usageType)) {
-        context.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: [index, 'usageType'],
-          message: `usageType ${usageType} appears more than once in templates; keep one entry per usageType`,
-        });
-      }
-      seen.add(usageType);
+    for (const issue of templateLanguageIssues(templates, requiredUsageTypes)) {
+      context.addIssue({ code: z.ZodIssueCode.custom, ...issue });
     }
+    const seen = new Set(templates.map(({ usageType }) => usageType));
     const missing = requiredUsageTypes.filter((type) => !seen.has(type));
     if (missing.length > 0) {
       context.addIssue({
@@ -132,7 +145,8 @@ const templatesGuard = z
         message: `templates must include usageType ${missing.join(', ')}: add an entry with a templateCode for each`,
       });
     }
-  });
+  })
+  .transform((templates) => templates.map(canonicalLocales));
 
 /** The guard Logto validates the connector's configuration with. */
 export const configGuard = z.object({

@@ -34,11 +34,21 @@ describe('metadata', () => {
     expect(metadata.formItems?.find(({ key }) => key === 'accessKeySecret')).toMatchObject({ isConfidential: true });
   });
 
-  it('offers a templates default listing every TemplateType', () => {
+  it('offers a templates default listing every TemplateType, and one entry for a language', () => {
     const templates = metadata.formItems?.find(({ key }) => key === 'templates');
     expect(templates?.type).toBe(ConnectorConfigFormItemType.Json);
-    const defaults = templates?.defaultValue as Array<{ usageType: string }>;
-    expect(defaults.map(({ usageType }) => usageType)).toEqual(Object.values(TemplateType));
+    const defaults = templates?.defaultValue as Array<{ usageType: string; locales?: string[] }>;
+    expect(defaults.filter(({ locales }) => locales === undefined).map(({ usageType }) => usageType)).toEqual(Object.values(TemplateType));
+    expect(defaults.filter(({ locales }) => locales !== undefined)).toEqual([
+      { usageType: TemplateType.SignIn, locales: ['en'], templateCode: '<template-code>' },
+    ]);
+  });
+
+  it('the templates default passes the guard once each <template-code> is filled in', () => {
+    const templates = metadata.formItems?.find(({ key }) => key === 'templates')?.defaultValue as unknown[];
+    const filled = JSON.parse(JSON.stringify(templates).replaceAll('<template-code>', 'SMS_123456789')) as unknown;
+    const config = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret', signName: '阿里云短信测试', templates: filled };
+    expect(configGuard.safeParse(config).error?.issues).toBeUndefined();
   });
 
   it('ships a logo that is a well-formed SVG', () => {

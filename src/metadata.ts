@@ -88,12 +88,13 @@ export const metadata: ConnectorMetadata = {
       label: 'Templates',
       type: ConnectorConfigFormItemType.Json,
       required: true,
-      defaultValue: Object.values(TemplateType).map((usageType) => ({
-        usageType,
-        templateCode: '<template-code>',
-      })),
+      // Every type once, and after SignIn one example of an entry for a language.
+      defaultValue: Object.values(TemplateType).flatMap((usageType) => [
+        { usageType, templateCode: '<template-code>' },
+        ...(usageType === TemplateType.SignIn ? [{ usageType, locales: ['en'], templateCode: '<template-code>' }] : []),
+      ]),
       description:
-        'One entry per message type: usageType, and templateCode as a string or {"china": "...", "overseas": "..."}. Optional params maps template variables to Logto placeholders (default {"code": "{{code}}"}). International site: content is the text sent outside mainland China, e.g. "Your verification code is {{code}}". SignIn, Register, ForgotPassword and Generic are required; other types fall back to Generic.',
+        'One entry per message type (plus one per extra language, see locales): usageType, and templateCode as a string or {"china": "...", "overseas": "..."}. Optional params maps template variables to Logto placeholders (default {"code": "{{code}}"}). International site: content is the text sent outside mainland China, e.g. "Your verification code is {{code}}". Optional locales lists the languages an entry serves, e.g. ["en"] or ["zh-HK", "zh-TW"]: users whose sign-in language matches get that entry, everyone else the entry without locales. SignIn, Register, ForgotPassword and Generic are required; other types fall back to Generic.',
     },
     {
       key: 'strictPhoneRegionNumberCheck',

@@ -123,7 +123,7 @@ export const planSend = (config: AliyunSmsConfig, { to, type, payload }: Message
       `The phone number ${JSON.stringify(maskNumber(phone.international))} has region code +${phone.regionCode}, which allowedRegionCodes (${allowedRegionCodes.join(', ')}) does not allow; nothing was sent. Add "${phone.regionCode}" to allowedRegionCodes to serve this region.`
     );
   }
-  const template = chooseTemplate(config.templates, type);
+  const template = chooseTemplate(config.templates, type, payload);
   const plan = (config.site === 'china' ? chinaSite : internationalSite)(config, phone, template, payload);
   return {
     endpoint: config.endpoint,

@@ -1,24 +1,53 @@
 /**
  * @module template
- * Which configured template a message uses, which Aliyun template code applies to the number's
- * region, and the `TemplateParam` values rendered from Logto's payload.
+ * Which configured template a message uses (by usageType and the user's language), which Aliyun
+ * template code applies to the number's region, and the `TemplateParam` values rendered from
+ * Logto's payload.
  */
 import {
   ConnectorError,
   ConnectorErrorCodes,
-  getConfigTemplateByType,
   getValue,
   replaceSendMessageHandlebars,
+  TemplateType,
   type SendMessagePayload,
-  type TemplateType,
 } from '@logto/connector-kit';
 
 import type { Template } from './config.js';
+import { lookupChain, preferredTags } from './language-tag.js';
 import type { PhoneRegion } from './phone.js';
 
-/** The template for the message type, else the `Generic` one; `TemplateNotFound` names the type. */
-export const chooseTemplate = (templates: readonly Template[], type: TemplateType): Template => {
-  const template = getConfigTemplateByType(type, { templates: [...templates] });
+/**
+ * Among one usageType's entries, the one for the first of the user's languages that has one (the
+ * tag, then its shorter prefixes), else the entry without `locales`.
+ */
+const forLanguages = (templates: readonly Template[], usageType: TemplateType, tags: readonly string[]): Template | undefined => {
+  for (const tag of tags) {
+    for (const candidate of lookupChain(tag)) {
+      const entry = templates.find((template) => template.usageType === usageType && template.locales?.includes(candidate));
+      if (entry) {
+        return entry;
+      }
+    }
+  }
+  return templates.find((template) => template.usageType === usageType && template.locales === undefined);
+};
+
+/**
+ * The whole entry a message uses: for its usageType, the entry matching the user's language
+ * (`uiLocales` in order, then `locale`), else that usageType's entry without `locales`; then the
+ * same for `Generic`. Like connector-kit's `getConfigTemplateByType`, with languages added.
+ * `TemplateNotFound` names the type.
+ */
+export const chooseTemplate = (
+  templates: readonly Template[],
+  type: TemplateType,
+  payload: Pick<SendMessagePayload, 'locale' | 'uiLocales'> = {}
+): Template => {
+  const tags = preferredTags(payload);
+  const template =
+    forLanguages(templates, type, tags) ??
+    (type === TemplateType.Generic ? undefined : forLanguages(templates, TemplateType.Generic, tags));
   if (!template) {
     throw new ConnectorError(
       ConnectorErrorCodes.TemplateNotFound,
