@@ -21,6 +21,8 @@ let scratch = '';
 let tarball = '';
 let sandbox: Sandbox;
 let config: ReturnType<typeof connectorConfig>;
+/** Each release's host, prepared side by side (each `connector add` runs `npm pack`) and awaited by its own block. */
+const hosts = new Map<string, Promise<ReleaseHost>>();
 
 beforeAll(async () => {
   // Outside the repository, so that nothing the package imports can resolve from its node_modules.
@@ -29,6 +31,12 @@ beforeAll(async () => {
   // Every release sends to the same numbers; Aliyun's per-number flow control is not under test here.
   sandbox = await startSandbox({ flowControl: false });
   config = connectorConfig(sandbox);
+  for (const release of logtoReleases) {
+    // Normally `ensureInstalled` is a no-op: the global set-up installed every release before the tests started.
+    const host = ensureInstalled(release).then(() => hostRelease(release, tarball, scratch));
+    host.catch(() => undefined); // Reported by the release's own block, not as an unhandled rejection.
+    hosts.set(release.logto, host);
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -76,9 +84,7 @@ describe.each(matrix)('%s', (_, release) => {
   let host: ReleaseHost;
 
   beforeAll(async () => {
-    // Normally a no-op: the global set-up installed every release before the tests started.
-    await ensureInstalled(release);
-    host = await hostRelease(release, tarball, scratch);
+    host = await hosts.get(release.logto)!;
   }, 600_000);
 
   it("resolves connector-kit, got and zod to this release's copies and can reach nothing else", async () => {

@@ -61,7 +61,7 @@ export const ensureInstalled = async (release: LogtoRelease): Promise<'installed
     return 'up to date';
   }
   // Logto asks for Node 22 (engines); the loader runs on 20 too, so npm's engine warnings are noise here.
-  await run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, maxBuffer: 16 * 1024 * 1024 });
+  await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, maxBuffer: 16 * 1024 * 1024 });
   await writeFile(path.join(folder, 'node_modules', stampName), digest);
   return 'installed';
 };

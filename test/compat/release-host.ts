@@ -1,21 +1,22 @@
 /**
  * @module release-host
- * One Logto release hosting the published package: the tarball from `npm pack` is unpacked, with
- * no install, into `<scratch>/logto-<version>/connectors/connector-aliyun-sms/`, beside a
- * `node_modules` that links to that release's environment, and loaded with that release's own
- * connector loader. The scratch folder lies outside the repository so that no import can fall
+ * One Logto release hosting the published package. A Logto folder is laid out under `scratch`
+ * (`packages/core` with a `node_modules` that links to the release's environment); the tarball
+ * from `npm pack` is added with the release's own `logto connector add` code, which unpacks it
+ * with no install into `packages/core/connectors/connector-aliyun-sms/`; the release's connector
+ * loader then loads it. The scratch folder lies outside the repository so that no import can fall
  * through to the repository's `node_modules`: every dependency resolves to the release's copy or fails.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, symlink } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
+import type * as ConnectorCommands from '@logto/cli/lib/commands/connector/utils.js';
 import type * as LoaderModule from '@logto/cli/lib/connector/index.js';
 import type * as ConnectorKit from '@logto/connector-kit';
 import type { GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
-import { extract } from 'tar';
 
 import { packageRoot } from '../../demo/logto-host.js';
 import { environmentOf, type LogtoRelease } from './logto-releases.js';
@@ -54,10 +55,14 @@ const importFrom = (environment: string, file: string): Promise<unknown> =>
 export const hostRelease = async (release: LogtoRelease, tarball: string, scratch: string): Promise<ReleaseHost> => {
   const environment = environmentOf(release);
   const logtoFolder = path.join(scratch, `logto-${release.logto}`);
-  const packagePath = path.join(logtoFolder, 'connectors', 'connector-aliyun-sms');
-  await mkdir(packagePath, { recursive: true });
-  await symlink(path.join(environment, 'node_modules'), path.join(logtoFolder, 'node_modules'), 'dir');
-  await extract({ cwd: packagePath, file: tarball, strip: 1 });
+  const core = path.join(logtoFolder, 'packages', 'core');
+  await mkdir(core, { recursive: true });
+  await writeFile(path.join(core, 'package.json'), JSON.stringify({ name: '@logto/core', version: release.logto }));
+  await symlink(path.join(environment, 'node_modules'), path.join(core, 'node_modules'), 'dir');
+  // What `npx @logto/cli connector add <absolute tarball path> --path <logto folder>` runs.
+  const commands = (await importFrom(environment, '@logto/cli/lib/commands/connector/utils.js')) as typeof ConnectorCommands;
+  await commands.addConnectors(logtoFolder, [tarball]);
+  const packagePath = path.join(commands.getConnectorDirectory(logtoFolder), 'connector-aliyun-sms');
 
   const loader = (await importFrom(environment, '@logto/cli/lib/connector/index.js')) as typeof LoaderModule;
   const kit = (await importFrom(environment, '@logto/connector-kit/lib/index.js')) as typeof ConnectorKit;
