@@ -8,7 +8,7 @@
  * through to the repository's `node_modules`: every dependency resolves to the release's copy or fails.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -80,4 +80,26 @@ export const hostRelease = async (release: LogtoRelease, tarball: string, scratc
       return rawConnector as SmsConnector;
     },
   };
+};
+
+/**
+ * Every `Enum.Member` the built package reads from one of `kit`'s exported objects
+ * (`ConnectorErrorCodes.General`, `TemplateType.SignIn`…), and whether `kit` has it.
+ */
+export const kitEnumReferences = async (
+  packagePath: string,
+  kit: typeof ConnectorKit
+): Promise<Array<{ reference: string; present: boolean }>> => {
+  const exported = kit as unknown as Record<string, unknown>;
+  const references = new Map<string, boolean>();
+  const lib = path.join(packagePath, 'lib');
+  for (const file of (await readdir(lib)).filter((name) => name.endsWith('.js'))) {
+    for (const [reference, name, member] of (await readFile(path.join(lib, file), 'utf8')).matchAll(/\b([A-Z]\w+)\.([A-Z]\w+)\b/g)) {
+      const values = exported[name!];
+      if (typeof values === 'object' && values !== null) {
+        references.set(reference, member! in values);
+      }
+    }
+  }
+  return [...references].map(([reference, present]) => ({ reference, present }));
 };
