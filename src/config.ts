@@ -9,6 +9,7 @@ import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connec
 import { z } from 'zod';
 
 import { defaultEndpoints, endpointGuard, sites } from './endpoint.js';
+import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './pnvs.js';
 
 export { defaultEndpoints, sites, type Site } from './endpoint.js';
 
@@ -76,22 +77,29 @@ const paramName = z
     'params keys must be Aliyun template variable names (a letter, then letters, digits or _), e.g. "code"'
   );
 
+const paramsGuard = (field: string) =>
+  z.record(paramName, z.string({ invalid_type_error: `${field} values must be strings such as "{{code}}"` }));
+
 const templateGuard = z.object({
   usageType: z.nativeEnum(TemplateType, {
     errorMap: () => ({ message: `usageType must be one of ${templateTypes.join(', ')}` }),
   }),
-  templateCode: z.union(
-    [
-      templateCode('templateCode'),
-      templateCodePair,
-    ],
-    {
-      errorMap: () => ({
-        message:
-          'templateCode must be a template code string, or { "china": "...", "overseas": "..." } with a mainland and an international template code',
-      }),
-    }
-  ),
+  // Optional to zod: a PNVS-only account has no SendSms templates; the config-level check asks
+  // for it wherever SendSms is used.
+  templateCode: z
+    .union(
+      [
+        templateCode('templateCode'),
+        templateCodePair,
+      ],
+      {
+        errorMap: () => ({
+          message:
+            'templateCode must be a template code string, or { "china": "...", "overseas": "..." } with a mainland and an international template code',
+        }),
+      }
+    )
+    .optional(),
   /** Legacy SMS template kind from older official configs; accepted and ignored. */
   type: z.number().optional(),
   /**
@@ -99,13 +107,13 @@ const templateGuard = z.object({
    * with Logto placeholders, e.g. `Your verification code is {{code}}`.
    */
   content: text('content', 'write the message text with a placeholder, e.g. "Your verification code is {{code}}"').optional(),
-  params: z
-    .record(
-      paramName,
-      z.string({ invalid_type_error: 'params values must be strings such as "{{code}}"' })
-    )
+  params: paramsGuard('params')
     .optional()
     .transform((params) => params ?? { ...defaultTemplateParams }),
+  /** PNVS only: the gifted template code for mainland numbers; default by message type (pnvs.ts). */
+  pnvsTemplateCode: text('pnvsTemplateCode', 'use a gifted template code from the PNVS console, e.g. 100001').optional(),
+  /** PNVS only: `TemplateParam` for the gifted template; default the code and `min`. */
+  pnvsParams: paramsGuard('pnvsParams').optional(),
 });
 
 /** One configured template, after defaults. */
@@ -134,12 +142,25 @@ const templatesGuard = z
     }
   });
 
-/** The guard Logto validates the connector's configuration with. */
-export const configGuard = z.object({
+const signNameFix = 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试';
+
+/** Which API sends to mainland numbers on the China site: SendSms, or PNVS's SendSmsVerifyCode. */
+export const mainlandServices = ['sms', 'pnvs'] as const;
+
+const isEmptyObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+
+/** Every configuration key with its own checks and default. */
+export const configShape = z.object({
   accessKeyId: accessKey('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
   accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
-  signName: text('signName', 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试'),
-  templates: templatesGuard,
+  // Both optional to zod: the config-level check below asks for them wherever SendSms is used.
+  signName: text('signName', signNameFix).optional(),
+  templates: z.preprocess(
+    // The Console submits an emptied JSON field as {}; that means no templates.
+    (value) => (isEmptyObject(value) ? undefined : value),
+    templatesGuard.optional()
+  ),
   strictPhoneRegionNumberCheck: z
     .boolean({ invalid_type_error: 'strictPhoneRegionNumberCheck must be true or false' })
     .default(false),
@@ -170,13 +191,72 @@ export const configGuard = z.object({
     .min(timeoutRange.min, `timeout must be at least ${timeoutRange.min} ms (Aliyun asks for at least 1 s)`)
     .max(timeoutRange.max, `timeout must be at most ${timeoutRange.max} ms; a sign-in page should not wait longer`)
     .default(defaultTimeout),
+  mainlandService: z
+    .enum(mainlandServices, {
+      errorMap: () => ({ message: `mainlandService must be one of ${mainlandServices.join(', ')}` }),
+    })
+    .default('sms'),
+  pnvsSignName: text('pnvsSignName', 'use a gifted signature from the PNVS console, e.g. 速通互联验证码').optional(),
+  pnvsCodeValidMinutes: z
+    .number({ invalid_type_error: 'pnvsCodeValidMinutes must be a number of minutes, e.g. 10' })
+    .int('pnvsCodeValidMinutes must be a whole number of minutes, e.g. 10')
+    .min(1, 'pnvsCodeValidMinutes must be at least 1 (Logto codes last at least 60 s)')
+    .max(60, 'pnvsCodeValidMinutes must be at most 60 (Logto codes last at most 3600 s)')
+    .default(defaultPnvsCodeValidMinutes),
+  pnvsSchemeName: text('pnvsSchemeName', 'use the scheme name from the PNVS console, or leave it empty for the default scheme')
+    .max(20, 'pnvsSchemeName must be at most 20 characters (Aliyun\'s limit for a scheme name)')
+    .optional(),
+  pnvsEndpoint: endpointGuard.optional(),
+});
+
+/**
+ * The guard Logto validates the connector's configuration with: the keys, then the rules across
+ * them. Where SendSms is used, a signature and templates with codes are required; PNVS is China-site only.
+ */
+export const configGuard = configShape.superRefine((config, context) => {
+  const issue = (path: Array<string | number>, message: string) => {
+    context.addIssue({ code: z.ZodIssueCode.custom, path, message });
+  };
+  const pnvs = config.mainlandService === 'pnvs';
+  if (pnvs && config.site !== 'china') {
+    issue(['mainlandService'], 'mainlandService pnvs is a China-site (aliyun.com) service; set site to china, or mainlandService to sms');
+  }
+  if (pnvs && config.pnvsSignName === undefined) {
+    issue(['pnvsSignName'], 'pnvsSignName is required with mainlandService pnvs: use a gifted signature from the PNVS console, e.g. 速通互联验证码');
+  }
+  // SendSms serves every number unless PNVS takes the mainland; with PNVS, a signature of one's own
+  // opts overseas numbers in.
+  const sendSmsUsed = !pnvs || config.signName !== undefined;
+  if (!sendSmsUsed) {
+    return;
+  }
+  if (config.signName === undefined) {
+    issue(['signName'], `signName is required: ${signNameFix}`);
+  }
+  if (config.templates === undefined) {
+    issue(['templates'], 'templates is required: add one entry per usageType');
+    return;
+  }
+  for (const [index, template] of config.templates.entries()) {
+    if (template.templateCode === undefined) {
+      issue(
+        ['templates', index, 'templateCode'],
+        `templateCode is required: ${pnvs ? 'signName is set, so overseas numbers go through SendSms; ' : ''}use the template code shown in the Aliyun SMS console, e.g. SMS_123456789`
+      );
+    }
+  }
 });
 
 /** The configuration as an operator writes it. */
 export type AliyunSmsConfigInput = z.input<typeof configGuard>;
 
 /** The configuration after validation, with every default filled in. */
-export type AliyunSmsConfig = Omit<z.output<typeof configGuard>, 'endpoint'> & { endpoint: string };
+export type AliyunSmsConfig = Omit<z.output<typeof configShape>, 'endpoint' | 'pnvsEndpoint' | 'templates'> & {
+  endpoint: string;
+  pnvsEndpoint: string;
+  /** Empty only for a PNVS-only account, which has no SendSms templates. */
+  templates: Template[];
+};
 
 /** Validates a configuration, throwing `InvalidConfig` with the ZodError so Logto lists each issue. */
 export const parseConfig = (config: unknown): AliyunSmsConfig => {
@@ -184,6 +264,11 @@ export const parseConfig = (config: unknown): AliyunSmsConfig => {
   if (!result.success) {
     throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error);
   }
-  const { endpoint, ...rest } = result.data;
-  return { ...rest, endpoint: endpoint ?? defaultEndpoints[rest.site] };
+  const { endpoint, pnvsEndpoint, templates, ...rest } = result.data;
+  return {
+    ...rest,
+    templates: templates ?? [],
+    endpoint: endpoint ?? defaultEndpoints[rest.site],
+    pnvsEndpoint: pnvsEndpoint ?? defaultPnvsEndpoint,
+  };
 };
