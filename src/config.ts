@@ -133,13 +133,6 @@ const templatesGuard = z
       }
       seen.add(usageType);
     }
-    const missing = requiredUsageTypes.filter((type) => !seen.has(type));
-    if (missing.length > 0) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `templates must include usageType ${missing.join(', ')}: add an entry with a templateCode for each`,
-      });
-    }
   });
 
 const signNameFix = 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试';
@@ -236,6 +229,10 @@ export const configGuard = configShape.superRefine((config, context) => {
   if (config.templates === undefined) {
     issue(['templates'], 'templates is required: add one entry per usageType');
     return;
+  }
+  const missing = requiredUsageTypes.filter((type) => !config.templates?.some(({ usageType }) => usageType === type));
+  if (missing.length > 0) {
+    issue(['templates'], `templates must include usageType ${missing.join(', ')}: add an entry with a templateCode for each`);
   }
   for (const [index, template] of config.templates.entries()) {
     if (template.templateCode === undefined) {

@@ -122,11 +122,24 @@ const internationalSite = (
   };
 };
 
+/** The entry {@link chooseTemplate} picks for the message, or none when no entry fits. */
+const pnvsEntry = (templates: readonly Template[], type: TemplateType): Template | undefined => {
+  try {
+    return chooseTemplate(templates, type);
+  } catch (error: unknown) {
+    if (error instanceof ConnectorError && error.code === ConnectorErrorCodes.TemplateNotFound) {
+      return undefined;
+    }
+    throw error;
+  }
+};
+
 /** Which host and plan serve this number: PNVS for mainland numbers when chosen, else the site's API. */
 const planFor = (config: AliyunSmsConfig, phone: Phone, { type, payload }: Message): { endpoint: string; plan: Plan } => {
-  // A PNVS-only account has no templates; its gifted defaults need none.
-  const template = config.templates.length > 0 ? chooseTemplate(config.templates, type) : undefined;
   if (config.mainlandService === 'pnvs' && phone.region === 'mainland' && config.pnvsSignName !== undefined) {
+    // An entry may override the gifted template; without one (a PNVS-only account may have no
+    // templates at all) the gifted default for the message type applies.
+    const template = pnvsEntry(config.templates, type);
     const chosen = pnvsTemplateFor({ ...config, pnvsSignName: config.pnvsSignName }, template, type, payload);
     return {
       endpoint: config.pnvsEndpoint,
@@ -137,6 +150,7 @@ const planFor = (config: AliyunSmsConfig, phone: Phone, { type, payload }: Messa
       },
     };
   }
+  const template = config.templates.length > 0 ? chooseTemplate(config.templates, type) : undefined;
   if (template === undefined || config.signName === undefined) {
     throw new ConnectorError(
       ConnectorErrorCodes.InvalidRequestParameters,
