@@ -7,7 +7,7 @@ import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connec
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { loadConnector, pressSend } from '../demo/logto-host.js';
-import { pnvsConnectorConfig } from '../sandbox/connector-config.js';
+import { connectorConfig, pnvsConnectorConfig } from '../sandbox/connector-config.js';
 import { useSandboxAndConnector } from './harness.js';
 import { useScriptedServer } from './scripted-server.js';
 
@@ -119,12 +119,11 @@ describe('PNVS for the mainland, SendSms for the rest, in one config', () => {
   });
 
   it("an entry's pnvsTemplateCode and the operator's minutes and scheme reach the wire", async () => {
-    const base = pnvsConnectorConfig(harness.sandbox);
     const config = {
-      ...base,
+      ...pnvsConnectorConfig(harness.sandbox),
       pnvsCodeValidMinutes: 5,
       pnvsSchemeName: '登录方案',
-      templates: base.templates.map((entry) => (entry.usageType === 'Generic' ? { ...entry, pnvsTemplateCode: '100005' } : entry)),
+      templates: connectorConfig(harness.sandbox).templates.map((entry) => (entry.usageType === 'Generic' ? { ...entry, pnvsTemplateCode: '100005' } : entry)),
     };
     await harness.connector.sendMessage({ to: '8613800138000', type: TemplateType.Generic, payload: { code: '1357' } }, config);
     expect(lastRequest()).toMatchObject({ TemplateCode: '100005', TemplateParam: '{"code":"1357","min":"5"}', SchemeName: '登录方案' });
