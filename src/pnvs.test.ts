@@ -97,8 +97,11 @@ describe('the PNVS route', () => {
     expect([endpoint, parameters.SignName, parameters.PhoneNumbers]).toEqual(['https://dysmsapi.aliyuncs.com', 'Logto', '85268326366']);
   });
 
-  it('refuses an overseas number before sending when the account has no signature of its own', () => {
-    expect(() => plan(pnvsOnly, '85268326366')).toThrow(
+  it.each<[string, AliyunSmsConfigInput]>([
+    ['no templates', pnvsOnly],
+    ["the Console's default templates, placeholder codes and all", { ...pnvsOnly, templates: [{ usageType: 'Generic', templateCode: '<template-code>' }] }],
+  ])('refuses an overseas number before sending when the account has no signature of its own: %s', (_, config) => {
+    expect(() => plan(config, '85268326366')).toThrow(
       expect.objectContaining({
         code: ConnectorErrorCodes.InvalidRequestParameters,
         data: {
