@@ -8,6 +8,7 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { z } from 'zod';
 
+import { checkServiceKeys, signNameFix } from './config-rules.js';
 import { defaultEndpoints, endpointGuard, sites } from './endpoint.js';
 import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './pnvs.js';
 
@@ -19,13 +20,7 @@ export const defaultTimeout = 10_000;
 /** Bounds for `timeout`: Aliyun asks for at least 1 s (fact sheet §2); a minute is already too long for a sign-in page. */
 export const timeoutRange = { min: 1000, max: 60_000 } as const;
 
-/** The message types Logto sends most; the official connector also requires these four. */
-export const requiredUsageTypes = [
-  TemplateType.Register,
-  TemplateType.SignIn,
-  TemplateType.ForgotPassword,
-  TemplateType.Generic,
-] as const;
+export { requiredUsageTypes } from './config-rules.js';
 
 /** What a template sends when it has no `params`: the verification code as `${code}`. */
 export const defaultTemplateParams: Readonly<Record<string, string>> = Object.freeze({ code: '{{code}}' });
@@ -84,22 +79,20 @@ const templateGuard = z.object({
   usageType: z.nativeEnum(TemplateType, {
     errorMap: () => ({ message: `usageType must be one of ${templateTypes.join(', ')}` }),
   }),
-  // Optional to zod: a PNVS-only account has no SendSms templates; the config-level check asks
-  // for it wherever SendSms is used.
-  templateCode: z
-    .union(
-      [
-        templateCode('templateCode'),
-        templateCodePair,
-      ],
-      {
-        errorMap: () => ({
-          message:
-            'templateCode must be a template code string, or { "china": "...", "overseas": "..." } with a mainland and an international template code',
-        }),
-      }
-    )
-    .optional(),
+  // Optional here: a PNVS-only account has no SendSms templates (config-rules.ts asks for it
+  // wherever SendSms is used).
+  templateCode: z.union(
+    [
+      templateCode('templateCode'),
+      templateCodePair,
+    ],
+    {
+      errorMap: () => ({
+        message:
+          'templateCode must be a template code string, or { "china": "...", "overseas": "..." } with a mainland and an international template code',
+      }),
+    }
+  ).optional(),
   /** Legacy SMS template kind from older official configs; accepted and ignored. */
   type: z.number().optional(),
   /**
@@ -135,8 +128,6 @@ const templatesGuard = z
     }
   });
 
-const signNameFix = 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试';
-
 /** Which API sends to mainland numbers on the China site: SendSms, or PNVS's SendSmsVerifyCode. */
 export const mainlandServices = ['sms', 'pnvs'] as const;
 
@@ -147,7 +138,7 @@ const isEmptyObject = (value: unknown): boolean =>
 export const configShape = z.object({
   accessKeyId: accessKey('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
   accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
-  // Both optional to zod: the config-level check below asks for them wherever SendSms is used.
+  // Both optional here: config-rules.ts asks for them wherever SendSms is used.
   signName: text('signName', signNameFix).optional(),
   templates: z.preprocess(
     // The Console submits an emptied JSON field as {}; that means no templates.
@@ -207,41 +198,9 @@ export const configShape = z.object({
  * them. Where SendSms is used, a signature and templates with codes are required; PNVS is China-site only.
  */
 export const configGuard = configShape.superRefine((config, context) => {
-  const issue = (path: Array<string | number>, message: string) => {
+  checkServiceKeys(config, (path, message) => {
     context.addIssue({ code: z.ZodIssueCode.custom, path, message });
-  };
-  const pnvs = config.mainlandService === 'pnvs';
-  if (pnvs && config.site !== 'china') {
-    issue(['mainlandService'], 'mainlandService pnvs is a China-site (aliyun.com) service; set site to china, or mainlandService to sms');
-  }
-  if (pnvs && config.pnvsSignName === undefined) {
-    issue(['pnvsSignName'], 'pnvsSignName is required with mainlandService pnvs: use a gifted signature from the PNVS console, e.g. 速通互联验证码');
-  }
-  // SendSms serves every number unless PNVS takes the mainland; with PNVS, a signature of one's own
-  // opts overseas numbers in.
-  const sendSmsUsed = !pnvs || config.signName !== undefined;
-  if (!sendSmsUsed) {
-    return;
-  }
-  if (config.signName === undefined) {
-    issue(['signName'], `signName is required: ${signNameFix}`);
-  }
-  if (config.templates === undefined) {
-    issue(['templates'], 'templates is required: add one entry per usageType');
-    return;
-  }
-  const missing = requiredUsageTypes.filter((type) => !config.templates?.some(({ usageType }) => usageType === type));
-  if (missing.length > 0) {
-    issue(['templates'], `templates must include usageType ${missing.join(', ')}: add an entry with a templateCode for each`);
-  }
-  for (const [index, template] of config.templates.entries()) {
-    if (template.templateCode === undefined) {
-      issue(
-        ['templates', index, 'templateCode'],
-        `templateCode is required: ${pnvs ? 'signName is set, so overseas numbers go through SendSms; ' : ''}use the template code shown in the Aliyun SMS console, e.g. SMS_123456789`
-      );
-    }
-  }
+  });
 });
 
 /** The configuration as an operator writes it. */
