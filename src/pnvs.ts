@@ -5,11 +5,16 @@
  * templates Aliyun gives every PNVS account, so no approved signature of one's own is needed.
  * Facts and their confidence: docs/aliyun-pnvs-api.md.
  */
-import { TemplateType, type SendMessagePayload } from '@logto/connector-kit';
+import {
+  ConnectorError,
+  ConnectorErrorCodes,
+  TemplateType,
+  type SendMessagePayload,
+} from '@logto/connector-kit';
 
 import type { Template } from './config.js';
 import type { Phone } from './phone.js';
-import { renderTemplateParam } from './template.js';
+import { chooseTemplate, renderTemplateParam } from './template.js';
 
 /** Where `SendSmsVerifyCode` goes unless `pnvsEndpoint` says otherwise (docs/aliyun-pnvs-api.md §1). */
 export const defaultPnvsEndpoint = 'https://dypnsapi.aliyuncs.com';
@@ -56,7 +61,7 @@ export type PnvsSettings = {
 };
 
 /** The template code and `TemplateParam` for one message: the entry's own, else the gifted defaults. */
-export const pnvsTemplateFor = (
+const pnvsTemplateFor = (
   settings: PnvsSettings,
   template: Template | undefined,
   type: TemplateType,
@@ -72,7 +77,7 @@ export const pnvsTemplateFor = (
 };
 
 /** The action parameters of `SendSmsVerifyCode` for a mainland number. */
-export const pnvsParameters = (
+const pnvsParameters = (
   settings: PnvsSettings,
   phone: Phone,
   chosen: { templateCode: string; templateParam: string }
@@ -84,3 +89,30 @@ export const pnvsParameters = (
   TemplateParam: chosen.templateParam,
   ...(settings.pnvsSchemeName === undefined ? {} : { SchemeName: settings.pnvsSchemeName }),
 });
+
+/** The entry {@link chooseTemplate} picks for the message, or none when no entry fits. */
+const pnvsEntry = (templates: readonly Template[], type: TemplateType): Template | undefined => {
+  try {
+    return chooseTemplate(templates, type);
+  } catch (error: unknown) {
+    if (error instanceof ConnectorError && error.code === ConnectorErrorCodes.TemplateNotFound) {
+      return undefined;
+    }
+    throw error;
+  }
+};
+
+/**
+ * The `SendSmsVerifyCode` call for a mainland number. An entry of `templates`, chosen as for
+ * SendSms, may override the gifted template; without one (a PNVS-only account may have no
+ * templates at all) the gifted default for the message type applies.
+ */
+export const planPnvs = (
+  settings: PnvsSettings,
+  templates: readonly Template[],
+  phone: Phone,
+  { type, payload }: { type: TemplateType; payload: SendMessagePayload }
+) => {
+  const chosen = pnvsTemplateFor(settings, pnvsEntry(templates, type), type, payload);
+  return { ...pnvsApi, templateCode: chosen.templateCode, parameters: pnvsParameters(settings, phone, chosen) };
+};

@@ -19,7 +19,7 @@ import {
 
 import type { AliyunSmsConfig, Site, Template } from './config.js';
 import { isPhoneProblem, maskNumber, parsePhone, type Phone, type PhoneRegion } from './phone.js';
-import { pnvsApi, pnvsParameters, pnvsTemplateFor } from './pnvs.js';
+import { planPnvs } from './pnvs.js';
 import { chooseTemplate, renderPlaceholder, renderTemplateParam, templateCodeFor } from './template.js';
 
 /** What an error or a log line may say about a send: never the full number, never a secret. */
@@ -122,32 +122,12 @@ const internationalSite = (
   };
 };
 
-/** The entry {@link chooseTemplate} picks for the message, or none when no entry fits. */
-const pnvsEntry = (templates: readonly Template[], type: TemplateType): Template | undefined => {
-  try {
-    return chooseTemplate(templates, type);
-  } catch (error: unknown) {
-    if (error instanceof ConnectorError && error.code === ConnectorErrorCodes.TemplateNotFound) {
-      return undefined;
-    }
-    throw error;
-  }
-};
-
 /** Which host and plan serve this number: PNVS for mainland numbers when chosen, else the site's API. */
 const planFor = (config: AliyunSmsConfig, phone: Phone, { type, payload }: Message): { endpoint: string; plan: Plan } => {
   if (config.mainlandService === 'pnvs' && phone.region === 'mainland' && config.pnvsSignName !== undefined) {
-    // An entry may override the gifted template; without one (a PNVS-only account may have no
-    // templates at all) the gifted default for the message type applies.
-    const template = pnvsEntry(config.templates, type);
-    const chosen = pnvsTemplateFor({ ...config, pnvsSignName: config.pnvsSignName }, template, type, payload);
     return {
       endpoint: config.pnvsEndpoint,
-      plan: {
-        ...pnvsApi,
-        templateCode: chosen.templateCode,
-        parameters: pnvsParameters({ ...config, pnvsSignName: config.pnvsSignName }, phone, chosen),
-      },
+      plan: planPnvs({ ...config, pnvsSignName: config.pnvsSignName }, config.templates, phone, { type, payload }),
     };
   }
   const template = config.templates.length > 0 ? chooseTemplate(config.templates, type) : undefined;
