@@ -5,25 +5,39 @@
  * prints each message as the phone shows it with the route taken, then shows a flow-control
  * refusal as the operator sees it. `--keep` keeps the inbox page up afterwards; `--site
  * international` does the same for an Alibaba Cloud international-site account, which sends
- * mainland numbers through SendMessageWithTemplate and the rest through SendMessageToGlobe.
+ * mainland numbers through SendMessageWithTemplate and the rest through SendMessageToGlobe;
+ * `--service pnvs` does it for a China-site account that sends mainland codes through the Phone
+ * Number Verification Service (SendSmsVerifyCode, gifted signature and templates) and Hong Kong
+ * through SendSms with its own signature, in one config.
  */
 import { parseArgs } from 'node:util';
 import { randomInt } from 'node:crypto';
 
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
 
-import { connectorConfig, type Site } from '../sandbox/connector-config.js';
+import { connectorConfig, pnvsConnectorConfig, type Site } from '../sandbox/connector-config.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { loadConnector, pressSend } from './logto-host.js';
 
 const { values: options } = parseArgs({
-  options: { keep: { type: 'boolean', default: false }, site: { type: 'string', default: 'china' } },
+  options: {
+    keep: { type: 'boolean', default: false },
+    site: { type: 'string', default: 'china' },
+    service: { type: 'string', default: 'sms' },
+  },
 });
 const keep = options.keep;
 if (options.site !== 'china' && options.site !== 'international') {
   throw new TypeError(`--site must be china or international, got "${options.site}"`);
 }
 const site: Site = options.site;
+if (options.service !== 'sms' && options.service !== 'pnvs') {
+  throw new TypeError(`--service must be sms or pnvs, got "${options.service}"`);
+}
+if (options.service === 'pnvs' && site !== 'china') {
+  throw new TypeError('--service pnvs is for China-site accounts; leave out --site');
+}
+const pnvs = options.service === 'pnvs';
 const bold = (text: string) => (process.stdout.isTTY ? `\u001B[1m${text}\u001B[22m` : text);
 
 const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -33,7 +47,7 @@ const describeDelivery = (sandbox: Sandbox, to: string) => {
   const request = sandbox.requests.list().at(-1);
   const [message] = sandbox.outbox.list({ phone: to });
   const parameters = request?.params ?? {};
-  const shown = ['PhoneNumbers', 'To', 'From', 'TemplateCode', 'Type']
+  const shown = ['PhoneNumbers', 'PhoneNumber', 'To', 'From', 'SignName', 'TemplateCode', 'Type']
     .filter((name) => parameters[name] !== undefined)
     .map((name) => `${name}=${parameters[name] ?? ''}`);
   console.log(
@@ -59,8 +73,10 @@ const main = async () => {
     }
     throw error;
   });
-  const config = connectorConfig(sandbox, site);
-  console.log(`Aliyun SMS sandbox: ${sandbox.endpoint}   inbox page: ${sandbox.endpoint}/   account site: ${site}`);
+  const config = pnvs ? pnvsConnectorConfig(sandbox) : connectorConfig(sandbox, site);
+  console.log(
+    `Aliyun SMS sandbox: ${sandbox.endpoint}   inbox page: ${sandbox.endpoint}/   account site: ${site}${pnvs ? '   mainland numbers: PNVS (SendSmsVerifyCode)' : ''}`
+  );
 
   const { connector, metadata } = await loadConnector();
   console.log(`Logto's connector loader loaded "${metadata.name.en ?? metadata.id}" (id ${metadata.id}) from the built package.`);
@@ -93,6 +109,7 @@ const main = async () => {
     }
     const data = error.data as { errorDescription?: string };
     console.log(`   Logto error code: ${bold(error.code)} (end users see "try again later", HTTP 429)`);
+    console.log(`   Aliyun code:      ${String((error.data as { code?: string }).code)}`);
     console.log(`   operator reads:   ${data.errorDescription ?? error.message}`);
   }
 

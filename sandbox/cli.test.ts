@@ -93,11 +93,23 @@ describe('sandbox CLI', () => {
     expect(await cliRun.exited).toBe(0);
   });
 
+  it('--service pnvs prints a config with the PNVS keys pointing at the sandbox', async () => {
+    const cliRun = run(['--port', '0', '--quiet', '--service', 'pnvs']);
+    await cliRun.ready;
+    const { stdout } = cliRun.output();
+    const endpoint = /Endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
+    const config = JSON.parse(/Connector config:\n(\{[\s\S]*?\n\})/.exec(stdout)?.[1] ?? '{}') as Record<string, unknown>;
+    expect(config).toMatchObject({ mainlandService: 'pnvs', pnvsSignName: '速通互联验证码', pnvsEndpoint: endpoint, signName: 'Logto沙箱' });
+    cliRun.child.kill('SIGTERM');
+    expect(await cliRun.exited).toBe(0);
+  });
+
   it.each([
     { args: ['--help'], code: 0, stream: 'stdout' as const, text: 'Usage: npm run sandbox -- [options]' },
     { args: ['--bogus'], code: 2, stream: 'stderr' as const, text: "Unknown option '--bogus'" },
     { args: ['--port', 'x'], code: 2, stream: 'stderr' as const, text: '--port must be an integer from 0 to 65535' },
     { args: ['--site', 'mars'], code: 2, stream: 'stderr' as const, text: '--site must be china or international, got "mars"' },
+    { args: ['--service', 'pnvs', '--site', 'international'], code: 2, stream: 'stderr' as const, text: '--service must be sms, or pnvs for a China-site account, got "pnvs"' },
     { args: ['--config', '/nonexistent/registry.json'], code: 1, stream: 'stderr' as const, text: 'ENOENT' },
   ])('$args.0 → exit $code', async ({ args, code, stream, text }) => {
     const cliRun = run(args);

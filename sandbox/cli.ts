@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectorConfig, type Site } from './connector-config.js';
+import { connectorConfig, pnvsConnectorConfig, type Site } from './connector-config.js';
 import { loadRegistry, startSandbox } from './index.js';
 import type { Sandbox } from './index.js';
 
@@ -22,15 +22,18 @@ Options:
                        (default sandbox/registry.default.json)
   --site <site>        print the connector config for a "china" (default) or an
                        "international" (alibabacloud.com) account
+  --service pnvs       print a China-site config that sends mainland numbers through
+                       PNVS (SendSmsVerifyCode, gifted signature) and others through SendSms
   --no-flow-control    never answer isv.BUSINESS_LIMIT_CONTROL (load tests)
   --quiet              do not log requests
   -h, --help           show this help
 `;
 
 /** The connector config to paste, or why this registry cannot produce one. */
-function printableConfig(sandbox: Sandbox, site: Site): string {
+function printableConfig(sandbox: Sandbox, site: Site, pnvs: boolean): string {
   try {
-    return `Connector config:\n${JSON.stringify(connectorConfig(sandbox, site), null, 2)}`;
+    const config = pnvs ? pnvsConnectorConfig(sandbox) : connectorConfig(sandbox, site);
+    return `Connector config:\n${JSON.stringify(config, null, 2)}`;
   } catch (error) {
     return `No connector config: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
         port: { type: 'string', default: '8787' },
         config: { type: 'string' },
         site: { type: 'string', default: 'china' },
+        service: { type: 'string', default: 'sms' },
         'no-flow-control': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -70,6 +74,9 @@ async function main(): Promise<void> {
     }));
     port = parsePort(values.port);
     site = parseSite(values.site);
+    if (values.service !== 'sms' && (values.service !== 'pnvs' || site !== 'china')) {
+      throw new TypeError(`--service must be sms, or pnvs for a China-site account, got "${values.service}"`);
+    }
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
     process.exitCode = 2;
@@ -115,7 +122,7 @@ async function main(): Promise<void> {
   AccessKeyId      ${sandbox.accessKeyId}
   AccessKeySecret  ${sandbox.accessKeySecret}
 
-${printableConfig(sandbox, site)}
+${printableConfig(sandbox, site, values.service === 'pnvs')}
 
 Press Ctrl+C to stop.`);
 }

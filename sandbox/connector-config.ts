@@ -54,3 +54,21 @@ export function connectorConfig({ endpoint, accessKeyId, accessKeySecret, regist
     ...(site === 'international' ? { site, ...(senderId === undefined ? {} : { senderId }) } : {}),
   };
 }
+
+/**
+ * A China-site configuration that sends mainland numbers through PNVS with the registry's first
+ * gifted signature and the gifted defaults, and, with `ownSignature` (default), every other number
+ * through SendSms with the registry's own signature and templates. Without it, the configuration
+ * of an account that has only PNVS: keys, service and gifted signature.
+ */
+export function pnvsConnectorConfig(access: SandboxAccess, { ownSignature = true }: { ownSignature?: boolean } = {}) {
+  const [pnvsSignName] = access.registry.pnvs.signNames;
+  if (pnvsSignName === undefined) {
+    throw new TypeError('the registry needs at least one PNVS gifted sign name');
+  }
+  const pnvs = { mainlandService: 'pnvs', pnvsSignName, pnvsEndpoint: access.endpoint };
+  if (ownSignature) {
+    return { ...connectorConfig(access), ...pnvs };
+  }
+  return { accessKeyId: access.accessKeyId, accessKeySecret: access.accessKeySecret, ...pnvs };
+}

@@ -16,6 +16,7 @@ import { sendMessageToGlobe, sendMessageWithTemplate } from './intl-api.js';
 import type { NonceLedger } from './nonce-ledger.js';
 import type { Outbox } from './outbox.js';
 import type { Registry } from './registry.js';
+import { sendSmsVerifyCode } from './pnvs-api.js';
 import { sendSms } from './sms-api.js';
 import { missingCommonParameter, verifySignedRequest } from './verify.js';
 import { isSignedV3, missingV3Value, verifyV3Request } from './verify-v3.js';
@@ -40,9 +41,13 @@ export type RpcState = Omit<ActionContext, 'params'> & { nonces: NonceLedger };
 
 type ActionHandler = (context: ActionContext) => RpcAnswer;
 
-/** §0: the China site's 2017-05-25 API and the international site's 2018-05-01 API. */
+/**
+ * §0: the China site's 2017-05-25 API and the international site's 2018-05-01 API. PNVS's
+ * `SendSmsVerifyCode` is also 2017-05-25; Aliyun serves it on its own host (`dypnsapi`), the
+ * sandbox on the same port as the rest (an assumption: README).
+ */
 const apis: Record<string, Record<string, ActionHandler>> = {
-  '2017-05-25': { SendSms: sendSms },
+  '2017-05-25': { SendSms: sendSms, SendSmsVerifyCode: sendSmsVerifyCode },
   '2018-05-01': {
     SendMessageWithTemplate: sendMessageWithTemplate,
     SendMessageToGlobe: sendMessageToGlobe,

@@ -2,6 +2,8 @@
  * Aliyun's default per-number flow control for mainland numbers (fact sheet §6), on the sandbox
  * clock: code templates 1/minute, 5/hour, 10/rolling day per signature + number; notification
  * templates 50/rolling day per signature + template + number. Only successful sends count (§6).
+ * PNVS (`pnvs`): per number alone, whatever the gifted signature: one code a minute (the default
+ * `Interval` of 60 s), 5 an hour, 10 a day (assumed to mirror SendSms; docs/aliyun-pnvs-api.md §6).
  *
  * @module
  */
@@ -13,18 +15,26 @@ const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
-const tiers: Record<'code' | 'notification', Tier[]> = {
+const tiers: Record<FlowKind, Tier[]> = {
   code: [
     { windowMs: minute, permits: 1, label: '分钟级' },
     { windowMs: hour, permits: 5, label: '小时级' },
     { windowMs: day, permits: 10, label: '天级' },
   ],
   notification: [{ windowMs: day, permits: 50, label: '天级' }],
+  pnvs: [
+    { windowMs: minute, permits: 1, label: '分钟级' },
+    { windowMs: hour, permits: 5, label: '小时级' },
+    { windowMs: day, permits: 10, label: '天级' },
+  ],
 };
+
+/** Which limits apply: SendSms code or notification templates, or PNVS. */
+export type FlowKind = 'code' | 'notification' | 'pnvs';
 
 /** What a send is counted against. */
 export type FlowKey = {
-  kind: 'code' | 'notification';
+  kind: FlowKind;
   signName: string;
   templateCode: string;
   phone: string;
@@ -82,5 +92,8 @@ export class FlowControl {
 
 function keyOf({ kind, signName, templateCode, phone }: FlowKey): string {
   // §6: code limits are per signature + number; notification limits also per template.
+  if (kind === 'pnvs') {
+    return `pnvs\n${phone}`;
+  }
   return kind === 'code' ? `code\n${signName}\n${phone}` : `notification\n${signName}\n${templateCode}\n${phone}`;
 }

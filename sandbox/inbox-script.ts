@@ -69,7 +69,8 @@ export const inboxScript = String.raw`
     item.append(row, textWithCode(message));
     var meta = el('div', 'meta', undefined, 'meta');
     var from = message.signName ? '【' + message.signName + '】' : message.senderId ? 'from ' + message.senderId : '';
-    [from, message.templateCode, message.site + ' · ' + message.action].forEach(function (part) {
+    var service = message.service === 'dypnsapi' ? 'PNVS (dypnsapi)' : '';
+    [from, message.templateCode, [message.site, service, message.action].filter(Boolean).join(' · ')].forEach(function (part) {
       if (part) meta.append(el('span', '', part));
     });
     item.append(meta);

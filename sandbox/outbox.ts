@@ -11,7 +11,9 @@ export type OutboxMessage = {
   /** ISO time on the sandbox clock. */
   receivedAt: string;
   site: 'china' | 'international';
-  action: 'SendSms' | 'SendMessageWithTemplate' | 'SendMessageToGlobe';
+  action: 'SendSms' | 'SendMessageWithTemplate' | 'SendMessageToGlobe' | 'SendSmsVerifyCode';
+  /** The product that sent it, when not Short Message Service: `dypnsapi` for PNVS. */
+  service?: 'dypnsapi';
   /** Mainland: 11 national digits; elsewhere: country code + national number. */
   phone: string;
   region: 'mainland' | 'overseas';

@@ -5,6 +5,8 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
+import { parsePnvsRegistry } from './pnvs-registry.js';
+import type { PnvsRegistry } from './pnvs-registry.js';
 import { templateVariables } from './template-params.js';
 
 /** An AccessKey pair the sandbox accepts (§1.1). */
@@ -37,6 +39,8 @@ export type Registry = {
   /** International site: sender IDs allowed as `From` of SendMessageToGlobe (§3). */
   senderIds: string[];
   templates: Template[];
+  /** PNVS: gifted signatures and templates for `SendSmsVerifyCode` (pnvs-registry.ts). */
+  pnvs: PnvsRegistry;
 };
 
 const defaultRegistryUrl = new URL('registry.default.json', import.meta.url);
@@ -76,6 +80,7 @@ export function parseRegistry(value: unknown, source = 'registry'): Registry {
     intlSignNames: asStrings(root.intlSignNames ?? [], `${source}.intlSignNames`),
     senderIds: asStrings(root.senderIds ?? [], `${source}.senderIds`),
     templates,
+    pnvs: parsePnvsRegistry(root.pnvs, `${source}.pnvs`),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { readAnswer } from './aliyun-answer.js';
+import { isAccepted, readAnswer, receiptOf } from './aliyun-answer.js';
 
 describe('readAnswer', () => {
   it.each<[string, string, ReturnType<typeof readAnswer>]>([
@@ -26,6 +26,22 @@ describe('readAnswer', () => {
       },
     ],
     ['a code without message or RequestId', '{"Code":"isp.SYSTEM_ERROR"}', { body: { Code: 'isp.SYSTEM_ERROR' }, outcome: { code: 'isp.SYSTEM_ERROR', message: '' } }],
+    [
+      'PNVS success',
+      '{"Code":"OK","Message":"成功","Success":true,"RequestId":"R","Model":{"BizId":"9^0","RequestId":"m"}}',
+      {
+        body: { Code: 'OK', Message: '成功', Success: true, RequestId: 'R', Model: { BizId: '9^0', RequestId: 'm' } },
+        outcome: { code: 'OK', message: '成功', requestId: 'R', success: true },
+      },
+    ],
+    [
+      'PNVS refusal',
+      '{"Code":"FREQUENCY_FAIL","Message":"check frequency failed","Success":false,"RequestId":"R"}',
+      {
+        body: { Code: 'FREQUENCY_FAIL', Message: 'check frequency failed', Success: false, RequestId: 'R' },
+        outcome: { code: 'FREQUENCY_FAIL', message: 'check frequency failed', requestId: 'R', success: false },
+      },
+    ],
     ['HTML', '<html>502 Bad Gateway</html>', undefined],
     ['truncated JSON', '{"Code":"OK","Mess', undefined],
     ['a JSON array', '[{"Code":"OK"}]', undefined],
@@ -35,5 +51,32 @@ describe('readAnswer', () => {
     ['no code at all', '{"Message":"OK"}', undefined],
   ])('%s', (_, text, expected) => {
     expect(readAnswer(text)).toEqual(expected);
+  });
+});
+
+describe('isAccepted', () => {
+  it.each<[string, Parameters<typeof isAccepted>[0], boolean]>([
+    ['SendSms OK, no Success flag', { code: 'OK', message: 'OK' }, true],
+    ['PNVS OK and Success', { code: 'OK', message: '', success: true }, true],
+    ['PNVS OK but Success false: not taken as sent', { code: 'OK', message: '', success: false }, false],
+    ['a refusal with Success true: the code wins', { code: 'FREQUENCY_FAIL', message: '', success: true }, false],
+    ['a refusal', { code: 'isv.BUSINESS_LIMIT_CONTROL', message: '' }, false],
+  ])('%s', (_, outcome, expected) => {
+    expect(isAccepted(outcome)).toBe(expected);
+  });
+});
+
+describe('receiptOf', () => {
+  it.each<[string, Record<string, unknown>, Record<string, string>]>([
+    ['SendSms', { Code: 'OK', BizId: '1^0', RequestId: 'R', Message: 'OK' }, { BizId: '1^0', RequestId: 'R' }],
+    ['2018-05-01', { ResponseCode: 'OK', MessageId: 'M', RequestId: 'R' }, { MessageId: 'M', RequestId: 'R' }],
+    [
+      "PNVS: Model.BizId and the top-level RequestId, never Model's VerifyCode",
+      { Code: 'OK', Success: true, RequestId: 'R', Model: { BizId: '9^0', RequestId: 'm', VerifyCode: '1234', OutId: 'o' } },
+      { BizId: '9^0', RequestId: 'R' },
+    ],
+    ['a Model that is not an object', { Code: 'OK', RequestId: 'R', Model: 'x' }, { RequestId: 'R' }],
+  ])('%s', (_, body, expected) => {
+    expect(receiptOf(body)).toEqual(expected);
   });
 });

@@ -15,7 +15,7 @@ import { Agent as HttpsAgent } from 'node:https';
 
 import type { Got, RequestError as GotRequestError, TimeoutError as GotTimeoutError } from 'got';
 
-import { readAnswer, type AliyunOutcome } from './aliyun-answer.js';
+import { isAccepted, readAnswer, type AliyunOutcome } from './aliyun-answer.js';
 import { aliyunError, dependencyError, transportError, type TransportFailure } from './errors.js';
 import { minimumAttemptMs, provablyUnsent, type SocketEvidence } from './retry-policy.js';
 import type { ApiCall } from './route.js';
@@ -182,7 +182,7 @@ export const createAliyunClient = ({
         const failure: TransportFailure = result.failure.kind === 'timeout' ? { kind: 'timeout', timeout } : result.failure;
         throw transportError(failure, call.endpoint, call.route, secrets, context);
       }
-      if (result.outcome.code !== 'OK') {
+      if (!isAccepted(result.outcome)) {
         throw aliyunError({ ...result.outcome, httpStatus: result.httpStatus }, call.route, secrets, context);
       }
       return result.body;

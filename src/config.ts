@@ -8,7 +8,9 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { z } from 'zod';
 
+import { checkServiceKeys, requiredUsageTypes, signNameFix } from './config-rules.js';
 import { defaultEndpoints, endpointGuard, sites } from './endpoint.js';
+import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './pnvs.js';
 import { canonicalLocales, templateLanguageIssues } from './template-languages.js';
 
 export { defaultEndpoints, sites, type Site } from './endpoint.js';
@@ -19,13 +21,7 @@ export const defaultTimeout = 10_000;
 /** Bounds for `timeout`: Aliyun asks for at least 1 s (fact sheet §2); a minute is already too long for a sign-in page. */
 export const timeoutRange = { min: 1000, max: 60_000 } as const;
 
-/** The message types Logto sends most; the official connector also requires these four. */
-export const requiredUsageTypes = [
-  TemplateType.Register,
-  TemplateType.SignIn,
-  TemplateType.ForgotPassword,
-  TemplateType.Generic,
-] as const;
+export { requiredUsageTypes } from './config-rules.js';
 
 /** What a template sends when it has no `params`: the verification code as `${code}`. */
 export const defaultTemplateParams: Readonly<Record<string, string>> = Object.freeze({ code: '{{code}}' });
@@ -82,10 +78,15 @@ const misnamedLocales = (key: string) =>
     .undefined({ errorMap: () => ({ message: `${key} is not a templates key: name the entry's languages with "locales", e.g. "locales": ["en"]` }) })
     .optional();
 
+const paramsGuard = (field: string) =>
+  z.record(paramName, z.string({ invalid_type_error: `${field} values must be strings such as "{{code}}"` }));
+
 const templateGuard = z.object({
   usageType: z.nativeEnum(TemplateType, {
     errorMap: () => ({ message: `usageType must be one of ${templateTypes.join(', ')}` }),
   }),
+  // Optional here: a PNVS-only account has no SendSms templates (config-rules.ts asks for it
+  // wherever SendSms is used).
   templateCode: z.union(
     [
       templateCode('templateCode'),
@@ -97,7 +98,7 @@ const templateGuard = z.object({
           'templateCode must be a template code string, or { "china": "...", "overseas": "..." } with a mainland and an international template code',
       }),
     }
-  ),
+  ).optional(),
   /**
    * The languages this entry serves, as BCP 47 tags: one tag or a list (`"en"`, `["zh-HK", "zh-TW"]`).
    * Left out, the entry is the usageType's default, for every other language. Tags are checked,
@@ -119,13 +120,13 @@ const templateGuard = z.object({
    * with Logto placeholders, e.g. `Your verification code is {{code}}`.
    */
   content: text('content', 'write the message text with a placeholder, e.g. "Your verification code is {{code}}"').optional(),
-  params: z
-    .record(
-      paramName,
-      z.string({ invalid_type_error: 'params values must be strings such as "{{code}}"' })
-    )
+  params: paramsGuard('params')
     .optional()
     .transform((params) => params ?? { ...defaultTemplateParams }),
+  /** PNVS only: the gifted template code for mainland numbers; default by message type (pnvs.ts). */
+  pnvsTemplateCode: text('pnvsTemplateCode', 'use a gifted template code from the PNVS console, e.g. 100001').optional(),
+  /** PNVS only: `TemplateParam` for the gifted template; default the code and `min`. */
+  pnvsParams: paramsGuard('pnvsParams').optional(),
 });
 
 /** One configured template, after defaults. */
@@ -137,23 +138,26 @@ const templatesGuard = z
     for (const issue of templateLanguageIssues(templates, requiredUsageTypes)) {
       context.addIssue({ code: z.ZodIssueCode.custom, ...issue });
     }
-    const seen = new Set(templates.map(({ usageType }) => usageType));
-    const missing = requiredUsageTypes.filter((type) => !seen.has(type));
-    if (missing.length > 0) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `templates must include usageType ${missing.join(', ')}: add an entry with a templateCode for each`,
-      });
-    }
   })
   .transform((templates) => templates.map(canonicalLocales));
 
-/** The guard Logto validates the connector's configuration with. */
-export const configGuard = z.object({
+/** Which API sends to mainland numbers on the China site: SendSms, or PNVS's SendSmsVerifyCode. */
+export const mainlandServices = ['sms', 'pnvs'] as const;
+
+const isEmptyObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+
+/** Every configuration key with its own checks and default. */
+export const configShape = z.object({
   accessKeyId: accessKey('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
   accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
-  signName: text('signName', 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试'),
-  templates: templatesGuard,
+  // Both optional here: config-rules.ts asks for them wherever SendSms is used.
+  signName: text('signName', signNameFix).optional(),
+  templates: z.preprocess(
+    // The Console submits an emptied JSON field as {}; that means no templates.
+    (value) => (isEmptyObject(value) ? undefined : value),
+    templatesGuard.optional()
+  ),
   strictPhoneRegionNumberCheck: z
     .boolean({ invalid_type_error: 'strictPhoneRegionNumberCheck must be true or false' })
     .default(false),
@@ -184,13 +188,44 @@ export const configGuard = z.object({
     .min(timeoutRange.min, `timeout must be at least ${timeoutRange.min} ms (Aliyun asks for at least 1 s)`)
     .max(timeoutRange.max, `timeout must be at most ${timeoutRange.max} ms; a sign-in page should not wait longer`)
     .default(defaultTimeout),
+  mainlandService: z
+    .enum(mainlandServices, {
+      errorMap: () => ({ message: `mainlandService must be one of ${mainlandServices.join(', ')}` }),
+    })
+    .default('sms'),
+  pnvsSignName: text('pnvsSignName', 'use a gifted signature from the PNVS console, e.g. 速通互联验证码').optional(),
+  pnvsCodeValidMinutes: z
+    .number({ invalid_type_error: 'pnvsCodeValidMinutes must be a number of minutes, e.g. 10' })
+    .int('pnvsCodeValidMinutes must be a whole number of minutes, e.g. 10')
+    .min(1, 'pnvsCodeValidMinutes must be at least 1 (Logto codes last at least 60 s)')
+    .max(60, 'pnvsCodeValidMinutes must be at most 60 (Logto codes last at most 3600 s)')
+    .default(defaultPnvsCodeValidMinutes),
+  pnvsSchemeName: text('pnvsSchemeName', 'use the scheme name from the PNVS console, or leave it empty for the default scheme')
+    .max(20, 'pnvsSchemeName must be at most 20 characters (Aliyun\'s limit for a scheme name)')
+    .optional(),
+  pnvsEndpoint: endpointGuard.optional(),
+});
+
+/**
+ * The guard Logto validates the connector's configuration with: the keys, then the rules across
+ * them. Where SendSms is used, a signature and templates with codes are required; PNVS is China-site only.
+ */
+export const configGuard = configShape.superRefine((config, context) => {
+  checkServiceKeys(config, (path, message) => {
+    context.addIssue({ code: z.ZodIssueCode.custom, path, message });
+  });
 });
 
 /** The configuration as an operator writes it. */
 export type AliyunSmsConfigInput = z.input<typeof configGuard>;
 
 /** The configuration after validation, with every default filled in. */
-export type AliyunSmsConfig = Omit<z.output<typeof configGuard>, 'endpoint'> & { endpoint: string };
+export type AliyunSmsConfig = Omit<z.output<typeof configShape>, 'endpoint' | 'pnvsEndpoint' | 'templates'> & {
+  endpoint: string;
+  pnvsEndpoint: string;
+  /** Empty only for a PNVS-only account, which has no SendSms templates. */
+  templates: Template[];
+};
 
 /** Validates a configuration, throwing `InvalidConfig` with the ZodError so Logto lists each issue. */
 export const parseConfig = (config: unknown): AliyunSmsConfig => {
@@ -198,6 +233,11 @@ export const parseConfig = (config: unknown): AliyunSmsConfig => {
   if (!result.success) {
     throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error);
   }
-  const { endpoint, ...rest } = result.data;
-  return { ...rest, endpoint: endpoint ?? defaultEndpoints[rest.site] };
+  const { endpoint, pnvsEndpoint, templates, ...rest } = result.data;
+  return {
+    ...rest,
+    templates: templates ?? [],
+    endpoint: endpoint ?? defaultEndpoints[rest.site],
+    pnvsEndpoint: pnvsEndpoint ?? defaultPnvsEndpoint,
+  };
 };

@@ -8,6 +8,9 @@
  */
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 
+import { isPnvsApi } from './pnvs.js';
+import { pnvsCodeRules, unknownPnvsCode } from './pnvs-error-codes.js';
+
 /** How one Aliyun code is reported. `explain` gets the failed call's template code and API name. */
 export type CodeRule = {
   connectorCode: ConnectorErrorCodes;
@@ -174,12 +177,22 @@ const byCode: Record<string, CodeRule> = {
 /** The table as a map, so a `Code` such as `constructor` finds nothing inherited. */
 export const codeRules: ReadonlyMap<string, CodeRule> = new Map(Object.entries(byCode));
 
-/** The rule for a code; `Throttling.*` variants are throttling, anything unknown is for the operator. */
-export const ruleFor = (code: string): CodeRule =>
-  codeRules.get(code) ??
-  (code.startsWith('Throttling')
+/**
+ * The rule for a code from the API named by `api` (a route summary's, e.g. `SendSms 2017-05-25`):
+ * PNVS's own table first for `SendSmsVerifyCode`. `Throttling.*` variants are throttling, anything
+ * unknown is for the operator.
+ */
+export const ruleFor = (code: string, api = ''): CodeRule => {
+  const pnvs = isPnvsApi(api);
+  return (pnvs ? pnvsCodeRules.get(code) : undefined) ?? codeRules.get(code) ?? fallbackRule(code, pnvs);
+};
+
+const fallbackRule = (code: string, pnvs: boolean): CodeRule =>
+  code.startsWith('Throttling')
     ? rateLimited
-    : general(
+    : pnvs
+      ? unknownPnvsCode
+      : general(
         () =>
           'Aliyun refused the message; look the code up at https://help.aliyun.com/zh/sms/developer-reference/api-error-codes.'
-      ));
+      );

@@ -56,7 +56,7 @@ export const aliyunError = (
   secrets: readonly string[],
   context: SendContext = firstTry
 ): ConnectorError => {
-  const rule = ruleFor(code);
+  const rule = ruleFor(code, route.api);
   const said = redact(withoutStringToSign(message), secrets);
   const sentence = rule.explain({ templateCode: route.templateCode, api: route.api }) + retryNote(code, context);
   return new ConnectorError(rule.connectorCode, {

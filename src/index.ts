@@ -13,6 +13,7 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 
+import { receiptOf } from './aliyun-answer.js';
 import { createAliyunClient, type ClientOptions } from './aliyun-client.js';
 import { configGuard, parseConfig, type AliyunSmsConfig } from './config.js';
 import { storedConfigError } from './errors.js';
@@ -21,9 +22,6 @@ import { planSend } from './route.js';
 
 /** What a successful send resolves with: Aliyun's receipt id and request id. */
 export type SendReceipt = { BizId?: string; RequestId?: string };
-
-const pick = (answer: Readonly<Record<string, unknown>>, keys: readonly string[]) =>
-  Object.fromEntries(keys.filter((key) => typeof answer[key] === 'string').map((key) => [key, answer[key]]));
 
 /** Refuses, before anything is sent, a `data` that is not shaped like Logto's. */
 function assertMessage(data: unknown): asserts data is SendMessageData {
@@ -91,7 +89,7 @@ export const createAliyunSmsConnector =
         const validated = readConfig(config ?? (await storedConfig(getConfig)));
         const call = planSend(validated, data);
         const answer = await client.send(call, validated, validated.timeout);
-        return pick(answer, ['BizId', 'MessageId', 'RequestId']) satisfies SendReceipt;
+        return receiptOf(answer) satisfies SendReceipt;
       },
     });
   };

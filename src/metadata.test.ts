@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ConnectorConfigFormItemType, connectorMetadataGuard, TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { configGuard } from './config.js';
+import { configShape } from './config.js';
 import { metadata } from './metadata.js';
 
 describe('metadata', () => {
@@ -24,7 +24,7 @@ describe('metadata', () => {
 
   it('has a form item, with label and description, for every configuration key', () => {
     const keys = metadata.formItems?.map(({ key }) => key) ?? [];
-    expect(keys.toSorted()).toEqual(Object.keys(configGuard.shape).toSorted());
+    expect(keys.toSorted()).toEqual(Object.keys(configShape.shape).toSorted());
     for (const item of metadata.formItems ?? []) {
       expect([item.key, Boolean(item.label), Boolean(item.description)]).toEqual([item.key, true, true]);
     }

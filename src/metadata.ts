@@ -9,6 +9,9 @@ import {
 } from '@logto/connector-kit';
 
 import { defaultEndpoints, defaultTimeout, timeoutRange } from './config.js';
+import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './pnvs.js';
+
+const onPnvs = [{ targetKey: 'mainlandService', expectValue: 'pnvs' }];
 
 /** Distinct from the official connector's `aliyun-short-message-service`, so both can be installed. */
 export const connectorId = 'aliyun-sms';
@@ -58,13 +61,63 @@ export const metadata: ConnectorMetadata = {
         'Where the Alibaba Cloud account was opened. China site accounts send every number through SendSms; international site accounts use the 2018-05-01 API.',
     },
     {
+      key: 'mainlandService',
+      label: 'Mainland China numbers',
+      type: ConnectorConfigFormItemType.Select,
+      required: false,
+      defaultValue: 'sms',
+      showConditions: [{ targetKey: 'site', expectValue: 'china' }],
+      selectItems: [
+        { value: 'sms', title: 'SendSms with my own signature and templates' },
+        { value: 'pnvs', title: 'Phone Number Verification Service (号码认证服务): gifted signature and templates' },
+      ],
+      description:
+        'China site only. PNVS sends mainland codes with a signature and templates Aliyun provides, for accounts without an approved signature of their own. With PNVS, other numbers go through SendSms only when Signature name and Templates are set; otherwise they are refused before sending.',
+    },
+    {
+      key: 'pnvsSignName',
+      label: 'PNVS gifted signature (赠送签名)',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      placeholder: '速通互联验证码',
+      showConditions: onPnvs,
+      description:
+        'Required with PNVS: a gifted signature listed in the PNVS console (短信认证 → 赠送签名), spelled exactly as shown there. Aliyun changes the list from time to time.',
+    },
+    {
+      key: 'pnvsCodeValidMinutes',
+      label: 'Code lifetime in the PNVS message (minutes)',
+      type: ConnectorConfigFormItemType.Number,
+      required: false,
+      placeholder: String(defaultPnvsCodeValidMinutes),
+      showConditions: onPnvs,
+      description: `The \${min} the gifted templates show, 1 to 60; default ${defaultPnvsCodeValidMinutes}. Set it to Logto's verification code lifetime (Logto does not tell connectors; its default is 10 minutes).`,
+    },
+    {
+      key: 'pnvsSchemeName',
+      label: 'PNVS scheme name',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      showConditions: onPnvs,
+      description: 'Optional: the scheme (方案) name from the PNVS console, at most 20 characters; empty uses the default scheme.',
+    },
+    {
+      key: 'pnvsEndpoint',
+      label: 'PNVS API endpoint',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      placeholder: defaultPnvsEndpoint,
+      showConditions: onPnvs,
+      description: `PNVS API base URL; default ${defaultPnvsEndpoint}. https:// only, except http:// to a loopback host for the local sandbox.`,
+    },
+    {
       key: 'accessKeyId',
       label: 'AccessKey ID',
       type: ConnectorConfigFormItemType.Text,
       required: true,
       placeholder: 'LTAI5t...',
       description:
-        'AccessKey ID of a RAM user allowed to send: dysms:SendSms on the China site; dysms:SendMessageWithTemplate and dysms:SendMessageToGlobe on the international site.',
+        'AccessKey ID of a RAM user allowed to send: dysms:SendSms on the China site (and dypns:SendSmsVerifyCode with PNVS); dysms:SendMessageWithTemplate and dysms:SendMessageToGlobe on the international site.',
     },
     {
       key: 'accessKeySecret',
@@ -79,22 +132,23 @@ export const metadata: ConnectorMetadata = {
       key: 'signName',
       label: 'Signature name (签名)',
       type: ConnectorConfigFormItemType.Text,
-      required: true,
+      required: false,
       placeholder: '阿里云短信测试',
-      description: 'An approved SMS signature, spelled exactly as the Aliyun SMS console shows it.',
+      description:
+        'An approved SMS signature, spelled exactly as the Aliyun SMS console shows it. Required, except with PNVS, where it is needed only to send to numbers outside mainland China.',
     },
     {
       key: 'templates',
       label: 'Templates',
       type: ConnectorConfigFormItemType.Json,
-      required: true,
+      required: false,
       // Every type once, and after SignIn one example of an entry for a language.
       defaultValue: Object.values(TemplateType).flatMap((usageType) => [
         { usageType, templateCode: '<template-code>' },
         ...(usageType === TemplateType.SignIn ? [{ usageType, locales: ['en'], templateCode: '<template-code>' }] : []),
       ]),
       description:
-        'One entry per message type (plus one per extra language, see locales): usageType, and templateCode as a string or {"china": "...", "overseas": "..."}. Optional params maps template variables to Logto placeholders (default {"code": "{{code}}"}). International site: content is the text sent outside mainland China, e.g. "Your verification code is {{code}}". Optional locales lists the languages an entry serves, e.g. ["en"] or ["zh-HK", "zh-TW"]: users whose sign-in language matches get that entry, everyone else the entry without locales. SignIn, Register, ForgotPassword and Generic are required; other types fall back to Generic.',
+        'One entry per message type (plus one per extra language, see locales): usageType, and templateCode as a string or {"china": "...", "overseas": "..."}. Optional params maps template variables to Logto placeholders (default {"code": "{{code}}"}). International site: content is the text sent outside mainland China, e.g. "Your verification code is {{code}}". Optional locales lists the languages an entry serves, e.g. ["en"] or ["zh-HK", "zh-TW"]: users whose sign-in language matches get that entry, everyone else the entry without locales. SignIn, Register, ForgotPassword and Generic are required; other types fall back to Generic. With PNVS: optional pnvsTemplateCode (a gifted template, default by message type) and pnvsParams (default {"code": "{{code}}", "min": "<code lifetime>"}); templateCode is needed only with a Signature name, and a PNVS-only account may leave Templates empty.',
     },
     {
       key: 'strictPhoneRegionNumberCheck',

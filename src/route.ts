@@ -6,7 +6,9 @@
  * China site (aliyun.com): `SendSms` 2017-05-25 for every number; the template decides mainland
  * or international delivery (fact sheet §2). International site (alibabacloud.com): 2018-05-01,
  * `SendMessageWithTemplate` for mainland numbers and `SendMessageToGlobe`, with the full text,
- * for every other number (fact sheet §3).
+ * for every other number (fact sheet §3). China site with `mainlandService: pnvs`: mainland numbers
+ * go to PNVS's `SendSmsVerifyCode` on its own host (pnvs.ts), the rest to `SendSms` when the
+ * account has a signature of its own, else nowhere.
  */
 import {
   ConnectorError,
@@ -17,6 +19,7 @@ import {
 
 import type { AliyunSmsConfig, Site, Template } from './config.js';
 import { isPhoneProblem, maskNumber, parsePhone, type Phone, type PhoneRegion } from './phone.js';
+import { planPnvs } from './pnvs.js';
 import { chooseTemplate, renderPlaceholder, renderTemplateParam, templateCodeFor } from './template.js';
 
 /** What an error or a log line may say about a send: never the full number, never a secret. */
@@ -53,15 +56,27 @@ export const regionIdFor = (endpoint: string, site: Site): string =>
 
 type Plan = { action: string; version: string; templateCode: string; parameters: Record<string, string> };
 
+/** The SendSms/SendMessageWithTemplate code; the guard requires one wherever these APIs are used. */
+const ownTemplateCode = (template: Template, region: PhoneRegion): string => {
+  const code = templateCodeFor(template, region);
+  if (code === undefined) {
+    throw new ConnectorError(
+      ConnectorErrorCodes.TemplateNotFound,
+      `The ${template.usageType} template has no templateCode: add the template code shown in the Aliyun SMS console.`
+    );
+  }
+  return code;
+};
+
 const chinaSite = (config: AliyunSmsConfig, phone: Phone, template: Template, payload: SendMessagePayload): Plan => {
-  const templateCode = templateCodeFor(template, phone.region);
+  const templateCode = ownTemplateCode(template, phone.region);
   return {
     action: 'SendSms',
     version: '2017-05-25',
     templateCode,
     parameters: {
       PhoneNumbers: phone.aliyunNumber,
-      SignName: config.signName,
+      SignName: config.signName ?? '',
       TemplateCode: templateCode,
       TemplateParam: renderTemplateParam(template.params, payload),
     },
@@ -75,14 +90,14 @@ const internationalSite = (
   payload: SendMessagePayload
 ): Plan => {
   if (phone.region === 'mainland') {
-    const templateCode = templateCodeFor(template, 'mainland');
+    const templateCode = ownTemplateCode(template, 'mainland');
     return {
       action: 'SendMessageWithTemplate',
       version: '2018-05-01',
       templateCode,
       parameters: {
         To: phone.international,
-        From: config.signName,
+        From: config.signName ?? '',
         TemplateCode: templateCode,
         TemplateParam: renderTemplateParam(template.params, payload),
       },
@@ -107,6 +122,27 @@ const internationalSite = (
   };
 };
 
+/** Which host and plan serve this number: PNVS for mainland numbers when chosen, else the site's API. */
+const planFor = (config: AliyunSmsConfig, phone: Phone, { type, payload }: Message): { endpoint: string; plan: Plan } => {
+  if (config.mainlandService === 'pnvs' && phone.region === 'mainland' && config.pnvsSignName !== undefined) {
+    return {
+      endpoint: config.pnvsEndpoint,
+      plan: planPnvs({ ...config, pnvsSignName: config.pnvsSignName }, config.templates, phone, { type, payload }),
+    };
+  }
+  const template = config.templates.length > 0 ? chooseTemplate(config.templates, type, payload) : undefined;
+  if (template === undefined || config.signName === undefined) {
+    throw new ConnectorError(
+      ConnectorErrorCodes.InvalidRequestParameters,
+      `The phone number ${JSON.stringify(maskNumber(phone.international))} is outside mainland China, which PNVS (mainlandService pnvs) does not serve, and no signName is set for SendSms; nothing was sent. To serve it, set signName to an approved signature of this account and templates with international template codes; to refuse such numbers earlier, set allowedRegionCodes to ["86"].`
+    );
+  }
+  return {
+    endpoint: config.endpoint,
+    plan: (config.site === 'china' ? chinaSite : internationalSite)(config, phone, template, payload),
+  };
+};
+
 /** Plans the call for a message, or throws the `ConnectorError` that says why it cannot be sent. */
 export const planSend = (config: AliyunSmsConfig, { to, type, payload }: Message): ApiCall => {
   const phone = parsePhone(to, { strict: config.strictPhoneRegionNumberCheck });
@@ -123,17 +159,16 @@ export const planSend = (config: AliyunSmsConfig, { to, type, payload }: Message
       `The phone number ${JSON.stringify(maskNumber(phone.international))} has region code +${phone.regionCode}, which allowedRegionCodes (${allowedRegionCodes.join(', ')}) does not allow; nothing was sent. Add "${phone.regionCode}" to allowedRegionCodes to serve this region.`
     );
   }
-  const template = chooseTemplate(config.templates, type, payload);
-  const plan = (config.site === 'china' ? chinaSite : internationalSite)(config, phone, template, payload);
+  const { endpoint, plan } = planFor(config, phone, { to, type, payload });
   return {
-    endpoint: config.endpoint,
+    endpoint,
     action: plan.action,
     version: plan.version,
     parameters: {
       Action: plan.action,
       Version: plan.version,
       Format: 'JSON',
-      RegionId: regionIdFor(config.endpoint, config.site),
+      RegionId: regionIdFor(endpoint, config.site),
       ...plan.parameters,
     },
     route: {

@@ -42,7 +42,7 @@ const forLanguages = (templates: readonly Template[], usageType: TemplateType, t
 export const chooseTemplate = (
   templates: readonly Template[],
   type: TemplateType,
-  payload: Pick<SendMessagePayload, 'locale' | 'uiLocales'> = {}
+  payload: Pick<SendMessagePayload, 'locale' | 'uiLocales'>
 ): Template => {
   const tags = preferredTags(payload);
   const template =
@@ -57,9 +57,17 @@ export const chooseTemplate = (
   return template;
 };
 
-/** The template code for the number's region: mainland and international templates are separate at Aliyun. */
-export const templateCodeFor = ({ templateCode }: Template, region: PhoneRegion): string =>
-  typeof templateCode === 'string' ? templateCode : region === 'mainland' ? templateCode.china : templateCode.overseas;
+/**
+ * The template code for the number's region: mainland and international templates are separate at
+ * Aliyun. `undefined` only for an entry of a PNVS-only account, which the config guard allows
+ * because such an account never calls SendSms.
+ */
+export const templateCodeFor = ({ templateCode }: Template, region: PhoneRegion): string | undefined =>
+  templateCode === undefined || typeof templateCode === 'string'
+    ? templateCode
+    : region === 'mainland'
+      ? templateCode.china
+      : templateCode.overseas;
 
 const handlebar = /{{\s*([\w.]+)\s*}}/g;
 

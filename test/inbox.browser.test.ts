@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemplateType } from '@logto/connector-kit';
 
 import createConnector from '../lib/index.js';
-import { connectorConfig, type Site } from '../sandbox/connector-config.js';
+import { connectorConfig, pnvsConnectorConfig, type Site } from '../sandbox/connector-config.js';
 import { startSandbox } from '../sandbox/index.js';
 import type { Sandbox } from '../sandbox/index.js';
 
@@ -90,6 +90,21 @@ describe('inbox page', () => {
     await page.getByTestId('empty').waitFor({ timeout: 5000 });
     expect(await page.getByTestId('message').count()).toBe(0);
     expect(target.outbox.list()).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a PNVS message with its service', async (context) => {
+    if (!hasChromium) {
+      context.skip(`Chromium not found at ${chromiumPath}`);
+    }
+    const target = sandbox!;
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${target.endpoint}/`);
+    const { sendMessage } = await createConnector({ getConfig: () => Promise.resolve(pnvsConnectorConfig(target)) });
+    await sendMessage({ to: '8613900139000', type: TemplateType.SignIn, payload: { code: '864213' } });
+    const message = page.getByTestId('message').filter({ hasText: '864213' });
+    await message.waitFor({ timeout: 5000 });
+    expect(await message.getByTestId('meta').textContent()).toBe('【速通互联验证码】100001china · PNVS (dypnsapi) · SendSmsVerifyCode');
     await page.close();
   });
 });
