@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ConnectorConfigFormItemType, connectorMetadataGuard, TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { configShape } from './config.js';
+import { configGuard, configShape } from './config.js';
 import { metadata } from './metadata.js';
 
 describe('metadata', () => {

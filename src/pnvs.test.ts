@@ -125,3 +125,24 @@ describe('the PNVS route', () => {
     expect(plan({ ...mixed, mainlandService: 'sms' }, '8613800138000').parameters.Action).toBe('SendSms');
   });
 });
+
+describe('the PNVS route and the user\'s language', () => {
+  // The entry is chosen as for SendSms (template.ts), so a language entry may carry its own gifted template.
+  const byLanguage = {
+    ...pnvsOnly,
+    templates: [
+      { usageType: 'SignIn', pnvsTemplateCode: '100001' },
+      { usageType: 'SignIn', locales: ['en'], pnvsTemplateCode: '100011', pnvsParams: { code: '{{code}}' } },
+    ],
+  } satisfies AliyunSmsConfigInput;
+
+  it.each([
+    ['uiLocales names English', { code: '1', uiLocales: 'en-GB zh-CN', locale: 'zh-CN' }, '100011', '{"code":"1"}'],
+    ['locale is English', { code: '1', locale: 'en' }, '100011', '{"code":"1"}'],
+    ['Chinese user gets the default entry', { code: '1', locale: 'zh-CN' }, '100001', '{"code":"1","min":"10"}'],
+    ['no language at all', { code: '1' }, '100001', '{"code":"1","min":"10"}'],
+  ])('%s', (_, payload, templateCode, templateParam) => {
+    const { parameters } = planSend(parseConfig(byLanguage), { to: '8613800138000', type: TemplateType.SignIn, payload });
+    expect([parameters.TemplateCode, parameters.TemplateParam]).toEqual([templateCode, templateParam]);
+  });
+});
