@@ -8,6 +8,7 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { z } from 'zod';
 
+import { inOperatorWords } from './config-issues.js';
 import { defaultEndpoints, endpointGuard, sites } from './endpoint.js';
 
 export { defaultEndpoints, sites, type Site } from './endpoint.js';
@@ -93,7 +94,7 @@ const templateGuard = z.object({
     }
   ),
   /** Legacy SMS template kind from older official configs; accepted and ignored. */
-  type: z.number().optional(),
+  type: z.number({ invalid_type_error: 'type is the legacy template kind from older configurations: a number, or leave it out' }).optional(),
   /**
    * International site only: the full text `SendMessageToGlobe` sends to non-mainland numbers,
    * with Logto placeholders, e.g. `Your verification code is {{code}}`.
@@ -102,17 +103,21 @@ const templateGuard = z.object({
   params: z
     .record(
       paramName,
-      z.string({ invalid_type_error: 'params values must be strings such as "{{code}}"' })
+      z.string({ invalid_type_error: 'params values must be strings such as "{{code}}"' }),
+      { invalid_type_error: 'params must be an object mapping template variables to Logto placeholders, e.g. {"code": "{{code}}"}' }
     )
     .optional()
     .transform((params) => params ?? { ...defaultTemplateParams }),
-});
+}, { invalid_type_error: 'each templates entry must be an object such as {"usageType": "SignIn", "templateCode": "SMS_123456789"}' });
 
 /** One configured template, after defaults. */
 export type Template = z.output<typeof templateGuard>;
 
 const templatesGuard = z
-  .array(templateGuard, { required_error: 'templates is required: add one entry per usageType' })
+  .array(templateGuard, {
+    required_error: 'templates is required: add one entry per usageType',
+    invalid_type_error: 'templates must be a list with one {"usageType": "...", "templateCode": "..."} entry per usageType',
+  })
   .superRefine((templates, context) => {
     const seen = new Set<string>();
     for (const [index, { usageType }] of templates.entries()) {
@@ -134,8 +139,19 @@ const templatesGuard = z
     }
   });
 
-/** The guard Logto validates the connector's configuration with. */
-export const configGuard = z.object({
+/**
+ * Logto's Console shows a Json form item with no stored value as `{}` and saves it that way
+ * (logto-io/logto `packages/console/src/utils/connector-form.ts`, `initFormData`), so for an
+ * optional list `{}` means "not set", like a missing key.
+ */
+const consoleEmptyJson = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0 ? undefined : value;
+
+/**
+ * The guard Logto validates the connector's configuration with. Every type mismatch is reported
+ * as a custom issue so that the Console shows its sentence (see `config-issues.ts`).
+ */
+export const configGuard = z.object(inOperatorWords({
   accessKeyId: accessKey('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
   accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
   signName: text('signName', 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试'),
@@ -154,15 +170,15 @@ export const configGuard = z.object({
       'senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'
     )
     .optional(),
-  allowedRegionCodes: z
+  allowedRegionCodes: z.preprocess(consoleEmptyJson, z
     .array(
       z
         .string({ invalid_type_error: 'allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]' })
         .regex(/^[1-9]\d{0,2}$/, 'allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'),
-      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"]' }
+      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region' }
     )
-    .min(1, 'allowedRegionCodes must list at least one region code, or be left out to allow every region')
-    .optional(),
+    .min(1, 'allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out')
+    .optional()),
   endpoint: endpointGuard.optional(),
   timeout: z
     .number({ invalid_type_error: 'timeout must be a number of milliseconds, e.g. 10000' })
@@ -170,6 +186,9 @@ export const configGuard = z.object({
     .min(timeoutRange.min, `timeout must be at least ${timeoutRange.min} ms (Aliyun asks for at least 1 s)`)
     .max(timeoutRange.max, `timeout must be at most ${timeoutRange.max} ms; a sign-in page should not wait longer`)
     .default(defaultTimeout),
+}), {
+  required_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret, signName and templates',
+  invalid_type_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret, signName and templates',
 });
 
 /** The configuration as an operator writes it. */
