@@ -163,7 +163,7 @@ export const configGuard = z.object(inOperatorWords({
     .enum(sites, { errorMap: () => ({ message: `site must be one of ${sites.join(', ')}` }) })
     .default('china'),
   senderId: z
-    .string({ invalid_type_error: 'senderId must be a string' })
+    .string({ invalid_type_error: 'senderId must be a string: the sender ID registered with Alibaba Cloud, e.g. "Logto"' })
     .trim()
     .regex(
       /^(?:[A-Za-z0-9 ]{1,11}|\d{1,15})$/,
