@@ -15,6 +15,7 @@ import {
 
 import { createAliyunClient, type ClientOptions } from './aliyun-client.js';
 import { configGuard, parseConfig, type AliyunSmsConfig } from './config.js';
+import { withEndUserErrors } from './end-user-error.js';
 import { storedConfigError } from './errors.js';
 import { metadata } from './metadata.js';
 import { planSend } from './route.js';
@@ -86,13 +87,13 @@ export const createAliyunSmsConnector =
       metadata,
       type: ConnectorType.Sms,
       configGuard,
-      async sendMessage(data, config) {
+      sendMessage: withEndUserErrors(async (data, config) => {
         assertMessage(data);
         const validated = readConfig(config ?? (await storedConfig(getConfig)));
         const call = planSend(validated, data);
         const answer = await client.send(call, validated, validated.timeout);
         return pick(answer, ['BizId', 'MessageId', 'RequestId']) satisfies SendReceipt;
-      },
+      }),
     });
   };
 

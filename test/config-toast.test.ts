@@ -73,7 +73,7 @@ const problems: Array<[string, (config: Config) => Config, string]> = [
   ['templates left out', set({ templates: undefined }), '"templates": (custom) templates is required: add one entry per usageType'],
   ['templates an object', set({ templates: {} }), '"templates": (custom) templates must be a list with one {"usageType": "...", "templateCode": "..."} entry per usageType'],
   ['templates empty', set({ templates: [] }), '"templates": (custom) templates must include usageType Register, SignIn, ForgotPassword, Generic: add an entry with a templateCode for each'],
-  ['a template entry that is a string', (c) => ({ ...c, templates: ['SignIn', ...c.templates.slice(1)] }), '"templates.0": (custom) each templates entry must be an object such as {"usageType": "SignIn", "templateCode": "SMS_123456789"}'],
+  ['a template entry that is a string', (c) => ({ ...c, templates: ['SignIn', ...c.templates.slice(1)] as Config['templates'] }), '"templates.0": (custom) each templates entry must be an object such as {"usageType": "SignIn", "templateCode": "SMS_123456789"}'],
   ['usageType left out', firstTemplate({ usageType: undefined }), `"templates.0.usageType": (custom) ${usageTypes}`],
   ['usageType misspelt', firstTemplate({ usageType: 'Signin' }), `"templates.0.usageType": (invalid_enum_value) ${usageTypes}`],
   ['usageType twice', (c) => ({ ...c, templates: [...c.templates, c.templates[0]!] }), '"templates.4.usageType": (custom) usageType SignIn appears more than once in templates; keep one entry per usageType'],
