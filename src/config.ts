@@ -48,8 +48,14 @@ const text = (field: string, fix: string) =>
 const accessKey = (field: string, fix: string) =>
   text(field, fix).regex(/^[\x21-\x7E]*$/, `${field} must be printable ASCII without spaces: ${fix}`);
 
+const templateCodeFix = 'use the template code shown in the Aliyun SMS console, e.g. SMS_123456789';
+
+// The Console form's templates default holds `<template-code>` placeholders (metadata.ts): saved
+// unchanged they would only fail later at Aliyun as an unknown template.
 const templateCode = (field: string) =>
-  text(field, 'use the template code shown in the Aliyun SMS console, e.g. SMS_123456789');
+  text(field, templateCodeFix).refine((code) => !/^<.*>$/.test(code), (code) => ({
+    message: `${field} ${code} is the form's placeholder: ${templateCodeFix}`,
+  }));
 
 // Both keys are optional to zod and required by the refinement: a missing key then reports its own
 // message instead of collapsing the whole union into one "invalid input".

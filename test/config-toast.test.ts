@@ -80,6 +80,7 @@ const problems: Array<[string, (config: Config) => Config, string]> = [
   ['templateCode left out', firstTemplate({ templateCode: undefined }), `"templates.0.templateCode": (invalid_union) ${pairOrString}`],
   ['templateCode a number', firstTemplate({ templateCode: 460_100_001 }), `"templates.0.templateCode": (invalid_union) ${pairOrString}`],
   ['templateCode blank', firstTemplate({ templateCode: ' ' }), `"templates.0.templateCode": (too_small) templateCode must not be empty or only spaces: ${code}`],
+  ['templateCode left at the form placeholder', firstTemplate({ templateCode: '<template-code>' }), `"templates.0.templateCode": (custom) templateCode <template-code> is the form's placeholder: ${code}`],
   ['templateCode pair without overseas', firstTemplate({ templateCode: { china: 'SMS_460100001' } }), '"templates.0.templateCode.overseas": (custom) templateCode.overseas is required: give the international template code, or make templateCode one string'],
   ['params a string', firstTemplate({ params: 'code' }), '"templates.0.params": (custom) params must be an object mapping template variables to Logto placeholders, e.g. {"code": "{{code}}"}'],
   ['a params value a number', firstTemplate({ params: { code: 1 } }), '"templates.0.params.code": (custom) params values must be strings such as "{{code}}"'],

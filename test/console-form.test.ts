@@ -148,6 +148,25 @@ describe('the guard still refuses real mistakes typed into the form', () => {
     }).toThrow(expect.objectContaining({ data: expect.objectContaining({ issues: [expect.objectContaining({ message: sentence })] }) }));
   });
 
+  it("templates left at the form's placeholder codes", () => {
+    const values = edit(items, newConnectorForm(), { templates: initialValues(items).templates });
+    expect(refusals(items, values)).toEqual([]);
+    expect(() => {
+      save(submittedConfig(items, values));
+    }).toThrow(
+      expect.objectContaining({
+        data: expect.objectContaining({
+          issues: expect.arrayContaining([
+            expect.objectContaining({
+              path: ['templates', 0, 'templateCode'],
+              message: "templateCode <template-code> is the form's placeholder: use the template code shown in the Aliyun SMS console, e.g. SMS_123456789",
+            }),
+          ]),
+        }),
+      })
+    );
+  });
+
   it('the form itself refuses a required field left empty and Json text that does not parse', () => {
     const values = edit(items, newConnectorForm(), { signName: '', allowedRegionCodes: '["86",' });
     expect(refusals(items, values)).toEqual(['signName: required', 'allowedRegionCodes: invalid JSON format']);
