@@ -20,7 +20,7 @@ const fallbackSentence = (issue: z.ZodInvalidTypeIssue, path: readonly (string |
 };
 
 /** The same problem as a `custom` issue, whose message Logto shows as written. */
-export const asCustomIssue = (issue: z.ZodIssue, basePath: readonly (string | number)[] = []): z.IssueData => {
+const asCustomIssue = (issue: z.ZodIssue, basePath: readonly (string | number)[] = []): z.IssueData => {
   if (issue.code !== z.ZodIssueCode.invalid_type) {
     return issue;
   }
