@@ -25,8 +25,21 @@ describe('forEndUser', () => {
     expect(forEndUser(error, 'en')).toBe(error);
   });
 
-  it.each([undefined, 'en', 'fr', 'zh-CN', 'zh-TW', 'zhx'])('has a sentence for locale %s', (locale) => {
-    expect(endUserSentence(locale)).toMatch(/SMS|短信|簡訊/);
+  const zhCN = '短信验证码发送失败。请稍后重试；如果问题持续，请联系客服。';
+  const zhTW = '簡訊驗證碼發送失敗。請稍後再試；如果問題持續，請聯絡客服。';
+  it.each<[unknown, string]>([
+    [undefined, en],
+    ['en', en],
+    ['fr', en],
+    ['zhx', en],
+    ['zh-CN', zhCN],
+    ['zh-SG', zhCN],
+    ['ZH-hans', zhCN],
+    ['zh-TW', zhTW],
+    ['zh-MO', zhTW],
+    ['zh-Hant-HK', zhTW],
+  ])('locale %s', (locale, sentence) => {
+    expect(endUserSentence(locale)).toBe(sentence);
   });
 });
 
