@@ -18,6 +18,27 @@ export const requiredUsageTypes = [
 /** How to fix a missing or unusable `signName`. */
 export const signNameFix = 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试';
 
+/** How to fix a missing or unusable template code. */
+export const templateCodeFix = 'use the template code shown in the Aliyun SMS console, e.g. SMS_123456789';
+
+// The Console form's templates default holds `<template-code>` placeholders (metadata.ts): sent
+// through SendSms unchanged they would only fail later at Aliyun as an unknown template. A
+// PNVS-only account never sends them, so they are refused only where SendSms uses them.
+const isPlaceholder = (code: unknown): code is string => typeof code === 'string' && /^<.*>$/.test(code);
+
+/** Each `<...>` placeholder left in a template code, with its path under the entry and its field name. */
+const placeholdersIn = (templateCode: unknown): Array<{ path: string[]; field: string; code: string }> => {
+  if (isPlaceholder(templateCode)) {
+    return [{ path: ['templateCode'], field: 'templateCode', code: templateCode }];
+  }
+  if (typeof templateCode !== 'object' || templateCode === null) {
+    return [];
+  }
+  return Object.entries(templateCode)
+    .filter((entry): entry is [string, string] => isPlaceholder(entry[1]))
+    .map(([key, code]) => ({ path: ['templateCode', key], field: `templateCode.${key}`, code }));
+};
+
 /** What the rules read: the keys after their own checks. */
 export type ServiceKeys = {
   site: string;
@@ -57,8 +78,11 @@ export const checkServiceKeys = (config: ServiceKeys, issue: (path: Array<string
     if (template.templateCode === undefined) {
       issue(
         ['templates', index, 'templateCode'],
-        `templateCode is required: ${pnvs ? 'signName is set, so overseas numbers go through SendSms; ' : ''}use the template code shown in the Aliyun SMS console, e.g. SMS_123456789`
+        `templateCode is required: ${pnvs ? 'signName is set, so overseas numbers go through SendSms; ' : ''}${templateCodeFix}`
       );
+    }
+    for (const { path, field, code } of placeholdersIn(template.templateCode)) {
+      issue(['templates', index, ...path], `${field} ${code} is the form's placeholder: ${templateCodeFix}`);
     }
   }
 };

@@ -190,7 +190,7 @@ describe('invalid configs name the field and the fix', () => {
     [
       'an empty allow-list',
       { ...base, allowedRegionCodes: [] },
-      ['allowedRegionCodes: allowedRegionCodes must list at least one region code, or be left out to allow every region'],
+      ['allowedRegionCodes: allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out'],
     ],
     ['region codes as numbers', { ...base, allowedRegionCodes: [86] }, ['allowedRegionCodes.0: allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]']],
     [
@@ -208,6 +208,6 @@ describe('invalid configs name the field and the fix', () => {
   });
 
   it('a config that is not an object is InvalidConfig too', () => {
-    expect(issuesOf(undefined)).toEqual([': Required']);
+    expect(issuesOf(undefined)).toEqual([': The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in the README)']);
   });
 });

@@ -8,7 +8,8 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { z } from 'zod';
 
-import { checkServiceKeys, requiredUsageTypes, signNameFix } from './config-rules.js';
+import { inOperatorWords } from './config-issues.js';
+import { checkServiceKeys, requiredUsageTypes, signNameFix, templateCodeFix } from './config-rules.js';
 import { defaultEndpoints, endpointGuard, sites } from './endpoint.js';
 import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './pnvs.js';
 import { canonicalLocales, templateLanguageIssues } from './template-languages.js';
@@ -44,8 +45,7 @@ const text = (field: string, fix: string) =>
 const accessKey = (field: string, fix: string) =>
   text(field, fix).regex(/^[\x21-\x7E]*$/, `${field} must be printable ASCII without spaces: ${fix}`);
 
-const templateCode = (field: string) =>
-  text(field, 'use the template code shown in the Aliyun SMS console, e.g. SMS_123456789');
+const templateCode = (field: string) => text(field, templateCodeFix);
 
 // Both keys are optional to zod and required by the refinement: a missing key then reports its own
 // message instead of collapsing the whole union into one "invalid input".
@@ -79,7 +79,9 @@ const misnamedLocales = (key: string) =>
     .optional();
 
 const paramsGuard = (field: string) =>
-  z.record(paramName, z.string({ invalid_type_error: `${field} values must be strings such as "{{code}}"` }));
+  z.record(paramName, z.string({ invalid_type_error: `${field} values must be strings such as "{{code}}"` }), {
+    invalid_type_error: `${field} must be an object mapping template variables to Logto placeholders, e.g. {"code": "{{code}}"}`,
+  });
 
 const templateGuard = z.object({
   usageType: z.nativeEnum(TemplateType, {
@@ -114,7 +116,7 @@ const templateGuard = z.object({
   locale: misnamedLocales('locale'),
   language: misnamedLocales('language'),
   /** Legacy SMS template kind from older official configs; accepted and ignored. */
-  type: z.number().optional(),
+  type: z.number({ invalid_type_error: 'type is the legacy template kind from older configurations: a number, or leave it out' }).optional(),
   /**
    * International site only: the full text `SendMessageToGlobe` sends to non-mainland numbers,
    * with Logto placeholders, e.g. `Your verification code is {{code}}`.
@@ -127,13 +129,16 @@ const templateGuard = z.object({
   pnvsTemplateCode: text('pnvsTemplateCode', 'use a gifted template code from the PNVS console, e.g. 100001').optional(),
   /** PNVS only: `TemplateParam` for the gifted template; default the code and `min`. */
   pnvsParams: paramsGuard('pnvsParams').optional(),
-});
+}, { invalid_type_error: 'each templates entry must be an object such as {"usageType": "SignIn", "templateCode": "SMS_123456789"}' });
 
 /** One configured template, after defaults. */
 export type Template = z.output<typeof templateGuard>;
 
 const templatesGuard = z
-  .array(templateGuard, { required_error: 'templates is required: add one entry per usageType' })
+  .array(templateGuard, {
+    required_error: 'templates is required: add one entry per usageType',
+    invalid_type_error: 'templates must be a list with one {"usageType": "...", "templateCode": "..."} entry per usageType',
+  })
   .superRefine((templates, context) => {
     for (const issue of templateLanguageIssues(templates, requiredUsageTypes)) {
       context.addIssue({ code: z.ZodIssueCode.custom, ...issue });
@@ -144,18 +149,32 @@ const templatesGuard = z
 /** Which API sends to mainland numbers on the China site: SendSms, or PNVS's SendSmsVerifyCode. */
 export const mainlandServices = ['sms', 'pnvs'] as const;
 
-const isEmptyObject = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+/**
+ * Logto's Console shows a Json form item with no stored value as `{}` and saves it that way
+ * (logto-io/logto `packages/console/src/utils/connector-form.ts`, `initFormData`), so for an
+ * optional list `{}` means "not set", like a missing key.
+ */
+const consoleEmptyJson = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0 ? undefined : value;
 
-/** Every configuration key with its own checks and default. */
-export const configShape = z.object({
+/**
+ * Logto's Console submits a Number item as `Number(value)`, so one that was hidden (a
+ * `showConditions` item) or, in older Consoles, left empty arrives as NaN, which JSON turns into
+ * `null` (logto-io/logto `packages/console/src/utils/connector-form.ts`, `parseFormConfig`); for an
+ * optional number `null` means "not set".
+ */
+const consoleEmptyNumber = (value: unknown): unknown => (value === null ? undefined : value);
+
+/**
+ * Every configuration key with its own checks and default. Every type mismatch is reported as a
+ * custom issue so that the Console shows its sentence (see `config-issues.ts`).
+ */
+export const configShape = z.object(inOperatorWords({
   accessKeyId: accessKey('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
   accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
   // Both optional here: config-rules.ts asks for them wherever SendSms is used.
   signName: text('signName', signNameFix).optional(),
-  templates: z.preprocess(
-    // The Console submits an emptied JSON field as {}; that means no templates.
-    (value) => (isEmptyObject(value) ? undefined : value),
+  templates: z.preprocess(consoleEmptyJson,
     templatesGuard.optional()
   ),
   strictPhoneRegionNumberCheck: z
@@ -165,45 +184,48 @@ export const configShape = z.object({
     .enum(sites, { errorMap: () => ({ message: `site must be one of ${sites.join(', ')}` }) })
     .default('china'),
   senderId: z
-    .string({ invalid_type_error: 'senderId must be a string' })
+    .string({ invalid_type_error: 'senderId must be a string: the sender ID registered with Alibaba Cloud, e.g. "Logto"' })
     .trim()
     .regex(
       /^(?:[A-Za-z0-9 ]{1,11}|\d{1,15})$/,
       'senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'
     )
     .optional(),
-  allowedRegionCodes: z
+  allowedRegionCodes: z.preprocess(consoleEmptyJson, z
     .array(
       z
         .string({ invalid_type_error: 'allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]' })
         .regex(/^[1-9]\d{0,2}$/, 'allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'),
-      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"]' }
+      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region' }
     )
-    .min(1, 'allowedRegionCodes must list at least one region code, or be left out to allow every region')
-    .optional(),
+    .min(1, 'allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out')
+    .optional()),
   endpoint: endpointGuard.optional(),
-  timeout: z
+  timeout: z.preprocess(consoleEmptyNumber, z
     .number({ invalid_type_error: 'timeout must be a number of milliseconds, e.g. 10000' })
     .int('timeout must be a whole number of milliseconds, e.g. 10000')
     .min(timeoutRange.min, `timeout must be at least ${timeoutRange.min} ms (Aliyun asks for at least 1 s)`)
     .max(timeoutRange.max, `timeout must be at most ${timeoutRange.max} ms; a sign-in page should not wait longer`)
-    .default(defaultTimeout),
+    .default(defaultTimeout)),
   mainlandService: z
     .enum(mainlandServices, {
       errorMap: () => ({ message: `mainlandService must be one of ${mainlandServices.join(', ')}` }),
     })
     .default('sms'),
   pnvsSignName: text('pnvsSignName', 'use a gifted signature from the PNVS console, e.g. 速通互联验证码').optional(),
-  pnvsCodeValidMinutes: z
+  pnvsCodeValidMinutes: z.preprocess(consoleEmptyNumber, z
     .number({ invalid_type_error: 'pnvsCodeValidMinutes must be a number of minutes, e.g. 10' })
     .int('pnvsCodeValidMinutes must be a whole number of minutes, e.g. 10')
     .min(1, 'pnvsCodeValidMinutes must be at least 1 (Logto codes last at least 60 s)')
     .max(60, 'pnvsCodeValidMinutes must be at most 60 (Logto codes last at most 3600 s)')
-    .default(defaultPnvsCodeValidMinutes),
+    .default(defaultPnvsCodeValidMinutes)),
   pnvsSchemeName: text('pnvsSchemeName', 'use the scheme name from the PNVS console, or leave it empty for the default scheme')
     .max(20, 'pnvsSchemeName must be at most 20 characters (Aliyun\'s limit for a scheme name)')
     .optional(),
   pnvsEndpoint: endpointGuard.optional(),
+}), {
+  required_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in the README)',
+  invalid_type_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in the README)',
 });
 
 /**
@@ -211,6 +233,11 @@ export const configShape = z.object({
  * them. Where SendSms is used, a signature and templates with codes are required; PNVS is China-site only.
  */
 export const configGuard = configShape.superRefine((config, context) => {
+  // A key that failed its own check holds zod's INVALID marker (config-issues.ts answers z.NEVER);
+  // the rules across keys then wait until every key is valid, as zod's plain object would.
+  if (Object.values(config).includes(z.NEVER)) {
+    return;
+  }
   checkServiceKeys(config, (path, message) => {
     context.addIssue({ code: z.ZodIssueCode.custom, path, message });
   });

@@ -16,6 +16,7 @@ import {
 import { receiptOf } from './aliyun-answer.js';
 import { createAliyunClient, type ClientOptions } from './aliyun-client.js';
 import { configGuard, parseConfig, type AliyunSmsConfig } from './config.js';
+import { withEndUserErrors } from './end-user-error.js';
 import { storedConfigError } from './errors.js';
 import { metadata } from './metadata.js';
 import { planSend } from './route.js';
@@ -84,13 +85,13 @@ export const createAliyunSmsConnector =
       metadata,
       type: ConnectorType.Sms,
       configGuard,
-      async sendMessage(data, config) {
+      sendMessage: withEndUserErrors(async (data, config) => {
         assertMessage(data);
         const validated = readConfig(config ?? (await storedConfig(getConfig)));
         const call = planSend(validated, data);
         const answer = await client.send(call, validated, validated.timeout);
         return receiptOf(answer) satisfies SendReceipt;
-      },
+      }),
     });
   };
 

@@ -173,9 +173,11 @@ export const metadata: ConnectorMetadata = {
       label: 'Allowed region codes',
       type: ConnectorConfigFormItemType.Json,
       required: false,
+      // The Console needs JSON text here to save; `{}` is also what it shows for a stored config without the key.
+      defaultValue: {},
       placeholder: '["86", "852", "853", "886"]',
       description:
-        'Optional fraud guard: only numbers with these country calling codes are sent; others are refused before any request. Overseas SMS are billed per message and are the usual target of SMS pumping, so list only the regions your users are in. Leave empty to allow every region.',
+        'Optional fraud guard: a list such as ["86", "852", "853", "886"]; only numbers with these country calling codes are sent, others are refused before any request. Overseas SMS are billed per message and are the usual target of SMS pumping, so list only the regions your users are in. {} (the default) allows every region.',
     },
     {
       key: 'endpoint',
