@@ -16,6 +16,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { Got, RequestError as GotRequestError, TimeoutError as GotTimeoutError } from 'got';
 
 import { readAnswer, type AliyunOutcome } from './aliyun-answer.js';
+import { BoundedMap } from './bounded-map.js';
 import { aliyunError, dependencyError, transportError, type TransportFailure } from './errors.js';
 import { minimumAttemptMs, provablyUnsent, type SocketEvidence } from './retry-policy.js';
 import type { ApiCall } from './route.js';
@@ -94,7 +95,21 @@ const watchSocket = (request: ClientRequest) => {
   return () => evidence?.();
 };
 
-/** Sends signed calls; one client serves every send of a connector. */
+/** How many (endpoint, AccessKey) clock corrections a client keeps. */
+const clockCorrectionLimit = 256;
+
+/**
+ * Where a clock correction applies: the API host that sent the `Date`, for the AccessKey whose
+ * request it refused. Aliyun's clock is one per host, but a tenant may point `endpoint` at a host
+ * of its own; keying by AccessKey too means no tenant's answer ever moves another tenant's
+ * timestamps, at the price of one refused request per AccessKey when the host clock is off.
+ */
+const clockKey = (endpoint: string, { accessKeyId }: Credentials) => `${endpoint} ${accessKeyId}`;
+
+/**
+ * Sends signed calls. Logto builds a connector for every send, so one client serves the whole
+ * process (see index): what it learns, the clock corrections, outlives every connector instance.
+ */
 export const createAliyunClient = ({
   nonce = randomUUID,
   now = () => new Date(),
@@ -103,7 +118,7 @@ export const createAliyunClient = ({
   },
 }: ClientOptions = {}) => {
   /** Aliyun's clock minus ours, learned from a refused timestamp; applied to every later signature. */
-  let clockOffsetMs = 0;
+  const clockOffsets = new BoundedMap<string, number>(clockCorrectionLimit);
 
   const attempt = async (
     transport: Transport,
@@ -112,7 +127,7 @@ export const createAliyunClient = ({
     budget: number,
     secrets: string[]
   ): Promise<Attempt> => {
-    const date = new Date(now().getTime() + clockOffsetMs);
+    const date = new Date(now().getTime() + (clockOffsets.get(clockKey(call.endpoint, credentials)) ?? 0));
     const { body: form, signature } = signRequest(call.parameters, { method: 'POST', ...credentials, nonce: nonce(), date });
     // A signature replays this exact request: keep it out of errors, raw and form-encoded.
     secrets.push(signature, percentEncode(signature));
@@ -147,11 +162,12 @@ export const createAliyunClient = ({
    * Learns Aliyun's clock from an answer refusing our timestamp (its `Date` header), so the next
    * signature, and every later one, uses it. True when there is a correction to retry with.
    */
-  const learnClock = (answer: Attempt): boolean => {
+  const learnClock = (answer: Attempt, key: string): boolean => {
     if (answer.kind !== 'answer' || answer.outcome.code !== 'InvalidTimeStamp.Expired' || answer.serverDate === undefined) {
       return false;
     }
-    clockOffsetMs = answer.serverDate - now().getTime();
+    const clockOffsetMs = answer.serverDate - now().getTime();
+    clockOffsets.set(key, clockOffsetMs);
     warn(
       `connector-aliyun-sms: this host's clock is ${Math.round(clockOffsetMs / 1000)} s off Aliyun's; signing with Aliyun's time. Synchronise the clock (NTP).`
     );
@@ -169,14 +185,15 @@ export const createAliyunClient = ({
         throw dependencyError('got', error);
       });
       let result = await attempt(loaded, call, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets);
-      const corrected = learnClock(result);
+      const key = clockKey(call.endpoint, credentials);
+      const corrected = learnClock(result, key);
       const unsent = result.kind === 'failure' && result.unsent;
       const remaining = deadline - performance.now();
       if (remaining >= minimumAttemptMs && (unsent || corrected)) {
         attempts = 2;
         result = await attempt(loaded, call, credentials, Math.floor(remaining), secrets);
       }
-      const context = { attempts, clockOffsetMs };
+      const context = { attempts, clockOffsetMs: clockOffsets.get(key) ?? 0 };
       if (result.kind === 'failure') {
         // A retried attempt ran on what was left of the budget; the operator set `timeout`.
         const failure: TransportFailure = result.failure.kind === 'timeout' ? { kind: 'timeout', timeout } : result.failure;

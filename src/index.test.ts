@@ -254,6 +254,43 @@ describe('international site on the wire', () => {
   });
 });
 
+describe('what outlives a connector instance (Logto builds one per send)', () => {
+  /**
+   * A stored config as Logto's `getConfig` returns it, a new object on every read, that counts the
+   * reads of its `accessKeySecret`: keying the cache by JSON text reads it once, and validating it
+   * once more. So a send that validated reads it twice, a send served from the cache once.
+   */
+  const countingStore = (initial: Record<string, unknown>) => {
+    const store = { config: initial, reads: 0 };
+    const getConfig = async () =>
+      new Proxy(structuredClone(store.config), {
+        get(target, key, receiver) {
+          if (key === 'accessKeySecret') {
+            store.reads += 1;
+          }
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    return { store, getConfig };
+  };
+
+  it('validates each distinct stored config once per process, across instances, and again after an edit', async () => {
+    nock(endpoint).post('/').times(6).reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const factory = createAliyunSmsConnector({ now: () => new Date() });
+    const { store, getConfig } = countingStore(config);
+    const edited = { ...config, signName: '新签名' };
+    const readsPerSend: number[] = [];
+    for (const stored of [config, config, config, edited, edited, config]) {
+      store.config = stored;
+      const before = store.reads;
+      const { sendMessage } = await factory({ getConfig });
+      await sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } });
+      readsPerSend.push(store.reads - before);
+    }
+    expect(readsPerSend).toEqual([2, 1, 1, 2, 1, 1]);
+  });
+});
+
 describe('refusals before sending', () => {
   it.each([
     ['a comma-separated list', '8613800138000,8613900139000', ConnectorErrorCodes.InvalidRequestParameters],
