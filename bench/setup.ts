@@ -69,7 +69,7 @@ export const describeSetup = (options: BenchOptions, plan: Plan): string[] => {
     `Every peer sends SignIn codes to mainland numbers at \`https://dysmsapi.aliyuncs.com\`, resolved to a local sandbox (TLS 1.3, ` +
       `RSA 2048 certificate made for the run; flow control off; its own process). The two Logto connectors are loaded by Logto's ` +
       `loader and sent to as Logto core sends a sign-in code, \`sendMessage(data)\` with the config from \`getConfig\`, in two modes: ` +
-      `as Logto serves it, a new connector from \`buildRawConnector\` for every send (which also reads the package's logo and README), ` +
+      `as Logto serves it, a new connector from \`buildRawConnector\` for every send (which also reads the package's logo and its metadata's readme file), ` +
       `and one reused connector. Each peer and mode is first warmed up in chunks of ${warmup.chunk} sends at concurrency ${warmup.concurrency} ` +
       `until two chunks in a row differ by less than ${warmup.tolerance * 100} % in CPU per send (at least ${warmup.min}, at most ${warmup.max} sends). ` +
       `Then per peer and mode: ${levels.join(', ')}, each level cut into ${plan.slices} slices run peer after peer, so the peers interleave. ` +
