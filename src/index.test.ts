@@ -58,6 +58,15 @@ describe('sendMessage on the wire', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('asks for no compressed answer: no accept-encoding header, Aliyun answers a few hundred bytes', async () => {
+    const scope = nock(endpoint, { badheaders: ['accept-encoding'] })
+      .post('/')
+      .reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const sendMessage = await build();
+    await sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('uses the passed config (the Console Send button) without calling getConfig', async () => {
     const getConfig = vi.fn(async () => {
       throw new Error('getConfig must not be called');
