@@ -1,45 +1,44 @@
 /**
  * @module harness
  * The program of every peer process, identical for all peers: `node --import aliyun-dns.js
- * harness.js <peer> <phase>`. It creates the peer's send, then either runs the concurrency levels
- * (phase `load`) or measures sends through the delay proxy on new and warm connections (phase
- * `round-trips`), and reports over IPC. Run from `bench/.work/js` (plain JavaScript, no loader
+ * harness.js <peer> <phase>`. It creates the peer's sends, then either runs the chunks of sends the
+ * parent asks for over IPC (phase `load`) or measures sends through the delay proxy on new and
+ * warm connections (phase `round-trips`) and reports over IPC. Run from `bench/.work/js` (plain JavaScript, no loader
  * hooks), so nothing but the peer and this harness lives in the process.
  */
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { fixtureFromEnvironment } from './fixture.js';
-import { planVariable, type LoadReport, type Phase, type PeerReport, type Plan, type RoundTripReport } from './plan.js';
-import { quantile } from './stats.js';
-import { runLevel, signInCode, phoneNumber, type Send } from './workload.js';
+import { planVariable, sendModes, type LoadCommand, type LoadMessage, type Phase, type Plan, type RoundTripReport } from './plan.js';
+import { runLevel, signInCode, phoneNumber, type PeerSends, type Send } from './workload.js';
 
-type PeerModule = { createPeer: (fixture: ReturnType<typeof fixtureFromEnvironment>) => Promise<Send> };
+type PeerModule = { createPeer: (fixture: ReturnType<typeof fixtureFromEnvironment>) => Promise<PeerSends> };
 
-const measureLoad = async (send: Send, plan: Plan): Promise<LoadReport> => {
-  const levels: LoadReport['levels'] = [];
-  const errorSamples: string[] = [];
-  let warmupErrors = 0;
-  let index = 0;
-  for (const { concurrency, warmup, sends } of plan.levels) {
-    // Each level warms up at its own concurrency, so its connections are open and its code compiled.
-    const warm = await runLevel(send, concurrency, warmup, index);
-    index += warmup;
-    const measured = await runLevel(send, concurrency, sends, index);
-    index += sends;
-    warmupErrors += warm.errors;
-    errorSamples.push(...warm.errorSamples, ...measured.errorSamples);
-    levels.push({
-      concurrency,
-      sends,
-      errors: measured.errors,
-      wallMs: measured.wallMs,
-      cpuUs: measured.cpuUs,
-      p50Ms: quantile(measured.latenciesMs, 0.5),
-      p99Ms: quantile(measured.latenciesMs, 0.99),
+/**
+ * The load process: runs the chunks of sends the parent asks for, one at a time, and answers each
+ * with its CPU, wall time and latencies, so the parent can interleave peers and decide when a
+ * peer is warm. `finish` answers with the resident memory after everything.
+ */
+const serveLoad = (sends: PeerSends) => {
+  const answer = (message: LoadMessage) => process.send?.(message);
+  process.on('message', (command: LoadCommand) => {
+    if (command.kind === 'finish') {
+      process.send?.({ kind: 'finished', rssBytes: process.memoryUsage.rss() } satisfies LoadMessage, () => {
+        // Keep-alive sockets and SDK timers would hold the process open; the report is out.
+        process.exit(0);
+      });
+      return;
+    }
+    const send = sends[command.mode];
+    if (send === undefined) {
+      throw new Error(`this peer has no ${command.mode} mode`);
+    }
+    void runLevel(send, command.concurrency, command.sends, command.firstIndex).then(({ cpuUs, wallMs, errors, errorSamples, latenciesMs }) => {
+      answer({ kind: 'ran', chunk: { cpuUs, wallMs, errors, errorSamples, latenciesMs } });
     });
-  }
-  return { phase: 'load', levels, warmupErrors, errorSamples: errorSamples.slice(0, 5), rssBytes: process.memoryUsage.rss() };
+  });
+  answer({ kind: 'ready', modes: sendModes.filter((mode) => sends[mode] !== undefined) });
 };
 
 /** Asks the delay proxy to close every connection it carries; resolves once it has. */
@@ -93,10 +92,14 @@ const main = async () => {
     throw new Error('usage: harness.js <peer> load|round-trips, with BENCH_PLAN and BENCH_FIXTURE set');
   }
   const { createPeer } = (await import(`./peers/${peer}.js`)) as PeerModule;
-  const send = await createPeer(fixtureFromEnvironment());
-  const report: PeerReport = phase === 'load' ? await measureLoad(send, plan) : await measureRoundTrips(send, plan);
+  const sends = await createPeer(fixtureFromEnvironment());
+  if (phase === 'load') {
+    serveLoad(sends);
+    return;
+  }
+  // Round trips as Logto serves a sign-in, where the peer is a Logto connector.
+  const report = await measureRoundTrips(sends.served ?? sends.reused, plan);
   process.send?.(report, () => {
-    // Keep-alive sockets and SDK timers would hold the process open; the report is out.
     process.exit(0);
   });
 };

@@ -1,20 +1,24 @@
 /**
  * @module run
- * One run of the benchmark: for each peer, its load process and its round-trip process, then
- * the cold imports of every peer interleaved; reduced to one {@link RunFigures} per peer.
+ * One run of the benchmark. Every peer's load process is started and kept up; each peer, in each
+ * of its send modes, is warmed up until its CPU per send is stable; then each concurrency level's
+ * sends are cut into slices run peer after peer (order rotated every slice), so a change in the
+ * machine's load falls on every peer alike. Then each peer's round-trip process and the cold
+ * imports, interleaved. Reduced to one {@link RunFigures} per peer.
  */
 import path from 'node:path';
 
 import { timeColdImport } from './import-time.js';
 import type { Peer } from './lineup.js';
+import { startLoadProcess, type LoadProcess } from './load-process.js';
 import { proxyAddress, sandboxAddress } from './loopback.js';
 import type { BenchOptions, PeerName } from './options.js';
 import { runPeerProcess } from './peer-process.js';
-import type { LoadReport, Plan, RoundTripReport } from './plan.js';
-import type { RunFigures } from './report.js';
+import type { ChunkReport, Plan, SendMode } from './plan.js';
+import type { ModeFigures, RunFigures } from './report.js';
 import type { ServerProcess } from './server-process.js';
 import { importSamples } from './setup.js';
-import { median } from './stats.js';
+import { median, quantile } from './stats.js';
 
 /** What every run shares. */
 export type RunContext = {
@@ -31,75 +35,134 @@ export type RunContext = {
   cwd: string;
 };
 
-type PeerReports = { load: LoadReport; roundTrips: RoundTripReport; unseen: number };
-
-const measurePeer = async (peer: Peer, run: number, context: RunContext): Promise<PeerReports> => {
-  const { options, plan, server, environment, harness, dnsPreload } = context;
-  const expected = plan.levels.reduce((sum, level) => sum + level.warmup + level.sends, 0);
-  const before = await server.requestCount();
-  const load = (await runPeerProcess({
-    harness,
-    dnsPreload,
-    peer: peer.name,
-    phase: 'load',
-    environment: { ...environment, BENCH_ALIYUN_ADDRESS: sandboxAddress },
-    ...(options.cpuProf ? { cpuProfileDirectory: path.join(context.profiles, `run-${run}`, peer.name) } : {}),
-    timeoutMs: 300_000,
-  })) as LoadReport;
-  // A peer that answered without reaching the sandbox would look fast: count what the sandbox saw.
-  const unseen = Math.max(0, expected - ((await server.requestCount()) - before));
-  const roundTrips = (await runPeerProcess({
-    harness,
-    dnsPreload,
-    peer: peer.name,
-    phase: 'round-trips',
-    environment: { ...environment, BENCH_ALIYUN_ADDRESS: proxyAddress },
-    timeoutMs: 120_000,
-  })) as RoundTripReport;
-  return { load, roundTrips, unseen };
-};
-
-const figuresOf = ({ load, roundTrips, unseen }: PeerReports, importMs: number, rttMs: number): RunFigures => {
-  const sends = load.levels.reduce((sum, level) => sum + level.sends, 0);
-  const cpuUs = load.levels.reduce((sum, level) => sum + level.cpuUs, 0);
-  const measuredErrors = load.levels.reduce((sum, level) => sum + level.errors, 0);
-  return {
-    importMs,
-    cpuUsPerSend: cpuUs / sends,
-    levels: load.levels.map((level) => ({
-      concurrency: level.concurrency,
-      cpuUsPerSend: level.cpuUs / level.sends,
-      sendsPerSecond: level.sends / (level.wallMs / 1000),
-      p50Ms: level.p50Ms,
-      p99Ms: level.p99Ms,
-    })),
-    rssMb: load.rssBytes / 1024 / 1024,
-    coldRtt: median(roundTrips.coldMs) / rttMs,
-    warmRtt: median(roundTrips.warmMs) / rttMs,
-    failedSends: measuredErrors + load.warmupErrors + roundTrips.errors + unseen,
-    errorSamples: [
-      ...load.errorSamples,
-      ...roundTrips.errorSamples,
-      ...(unseen > 0 ? [`the sandbox saw ${unseen} fewer requests than the peer reported sends`] : []),
-    ],
-  };
-};
-
-/** Peers in the order a run measures them: rotated each run, so none is always first. */
+/** Peers (or anything) in the order a run measures them: rotated, so none is always first. */
 const rotate = <T>(items: readonly T[], by: number): T[] => items.map((_item, index) => items[(index + by) % items.length]!);
+
+/** One peer in one send mode, and what was measured of it. */
+type Task = {
+  peer: Peer;
+  mode: SendMode;
+  process: LoadProcess;
+  warmupSends: number;
+  levels: Array<{ concurrency: number; sends: number; cpuUs: number; wallMs: number; latenciesMs: number[] }>;
+};
+
+/** Failed sends per peer: errors a peer reported, and requests the sandbox never saw. */
+type Failures = Map<PeerName, { count: number; samples: string[] }>;
+
+const loadPhase = async (order: readonly Peer[], run: number, context: RunContext, failures: Failures) => {
+  const { options, plan, server, environment, harness, dnsPreload } = context;
+  const processes: LoadProcess[] = [];
+  let index = 0;
+  /** Runs one chunk and checks the sandbox saw every send (a peer that answered without sending would look fast). */
+  const chunk = async (task: Task, concurrency: number, sends: number): Promise<ChunkReport> => {
+    const before = await server.requestCount();
+    const report = await task.process.run(task.mode, concurrency, sends, index);
+    index += sends;
+    const unseen = Math.max(0, sends - ((await server.requestCount()) - before));
+    const failed = failures.get(task.peer.name)!;
+    failed.count += report.errors + unseen;
+    failed.samples.push(...report.errorSamples, ...(unseen > 0 ? [`the sandbox saw ${unseen} fewer requests than the peer reported sends`] : []));
+    return report;
+  };
+  try {
+    const tasks: Task[] = [];
+    for (const peer of order) {
+      const process = await startLoadProcess({
+        harness,
+        dnsPreload,
+        peer: peer.name,
+        environment: { ...environment, BENCH_ALIYUN_ADDRESS: sandboxAddress },
+        ...(options.cpuProf ? { cpuProfileDirectory: path.join(context.profiles, `run-${run}`, peer.name) } : {}),
+        timeoutMs: 300_000,
+      });
+      processes.push(process);
+      tasks.push(...process.modes.map((mode): Task => ({ peer, mode, process, warmupSends: 0, levels: [] })));
+    }
+    const { warmup } = plan;
+    for (const task of tasks) {
+      process.stderr.write(`run ${run} · warming up ${task.peer.label}, ${task.mode} … `);
+      // Until two chunks in a row cost the same CPU per send: JIT compilation takes a few thousand sends.
+      let previous = Number.NaN;
+      for (;;) {
+        const { cpuUs } = await chunk(task, warmup.concurrency, warmup.chunk);
+        task.warmupSends += warmup.chunk;
+        const perSend = cpuUs / warmup.chunk;
+        const stable = Math.abs(perSend - previous) / previous < warmup.tolerance;
+        previous = perSend;
+        if ((stable && task.warmupSends >= warmup.min) || task.warmupSends >= warmup.max) {
+          break;
+        }
+      }
+      process.stderr.write(`${task.warmupSends} sends, ${previous.toFixed(0)} µs per send\n`);
+    }
+    for (const level of plan.levels) {
+      process.stderr.write(`run ${run} · concurrency ${level.concurrency}, ${plan.slices} slices per peer and mode\n`);
+      const measured = tasks.map(() => ({ concurrency: level.concurrency, sends: 0, cpuUs: 0, wallMs: 0, latenciesMs: [] as number[] }));
+      for (const task of tasks) {
+        // Opens this level's connections, so its slices measure warm sends only.
+        await chunk(task, level.concurrency, level.warmup);
+      }
+      const slice = Math.ceil(level.sends / plan.slices);
+      for (let round = 0; round < plan.slices; round += 1) {
+        for (const taskIndex of rotate(tasks.map((_task, position) => position), round)) {
+          const report = await chunk(tasks[taskIndex]!, level.concurrency, slice);
+          const figures = measured[taskIndex]!;
+          figures.sends += slice;
+          figures.cpuUs += report.cpuUs;
+          figures.wallMs += report.wallMs;
+          figures.latenciesMs.push(...report.latenciesMs);
+        }
+      }
+      tasks.forEach((task, position) => task.levels.push(measured[position]!));
+    }
+    const rss = new Map<PeerName, number>();
+    for (const [position, peer] of order.entries()) {
+      rss.set(peer.name, await processes[position]!.finish());
+    }
+    return { tasks, rss };
+  } finally {
+    for (const process of processes) {
+      process.kill();
+    }
+  }
+};
+
+const modeFigures = (task: Task): ModeFigures => ({
+  warmupSends: task.warmupSends,
+  cpuUsPerSend: task.levels.reduce((sum, level) => sum + level.cpuUs, 0) / task.levels.reduce((sum, level) => sum + level.sends, 0),
+  levels: task.levels.map((level) => ({
+    concurrency: level.concurrency,
+    sendsPerSecond: level.sends / (level.wallMs / 1000),
+    p50Ms: quantile(level.latenciesMs, 0.5),
+    p99Ms: quantile(level.latenciesMs, 0.99),
+  })),
+});
 
 /** Measures every peer once (run number `run`, from 1). */
 export const measureRun = async (peers: readonly Peer[], run: number, context: RunContext): Promise<Map<PeerName, RunFigures>> => {
+  const { options, environment, harness, dnsPreload } = context;
   const order = rotate(peers, run - 1);
-  const reports = new Map<PeerName, PeerReports>();
-  const label = `run ${run}/${context.options.runs}`;
+  const failures: Failures = new Map(peers.map((peer) => [peer.name, { count: 0, samples: [] }]));
+  const { tasks, rss } = await loadPhase(order, run, context, failures);
+  const roundTrips = new Map<PeerName, { coldMs: number[]; warmMs: number[] }>();
   for (const peer of order) {
-    const started = performance.now();
-    process.stderr.write(`${label} · ${peer.label}: load and round trips … `);
-    reports.set(peer.name, await measurePeer(peer, run, context));
-    process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(`run ${run} · round trips, ${peer.label} … `);
+    const report = await runPeerProcess({
+      harness,
+      dnsPreload,
+      peer: peer.name,
+      phase: 'round-trips',
+      environment: { ...environment, BENCH_ALIYUN_ADDRESS: proxyAddress },
+      timeoutMs: 120_000,
+    });
+    const failed = failures.get(peer.name)!;
+    failed.count += report.errors;
+    failed.samples.push(...report.errorSamples);
+    roundTrips.set(peer.name, report);
+    process.stderr.write('done\n');
   }
-  process.stderr.write(`${label} · cold imports, ${importSamples} fresh processes per peer … `);
+  process.stderr.write(`run ${run} · cold imports, ${importSamples} fresh processes per peer … `);
   const imports = new Map<PeerName, number[]>(peers.map((peer) => [peer.name, []]));
   for (let sample = 0; sample < importSamples; sample += 1) {
     for (const peer of order) {
@@ -108,6 +171,21 @@ export const measureRun = async (peers: readonly Peer[], run: number, context: R
   }
   process.stderr.write('done\n');
   return new Map(
-    peers.map((peer) => [peer.name, figuresOf(reports.get(peer.name)!, median(imports.get(peer.name) ?? []), context.options.rttMs)])
+    peers.map((peer): [PeerName, RunFigures] => {
+      const trips = roundTrips.get(peer.name)!;
+      const failed = failures.get(peer.name)!;
+      return [
+        peer.name,
+        {
+          importMs: median(imports.get(peer.name) ?? []),
+          modes: Object.fromEntries(tasks.filter((task) => task.peer.name === peer.name).map((task) => [task.mode, modeFigures(task)])),
+          rssMb: (rss.get(peer.name) ?? Number.NaN) / 1024 / 1024,
+          coldRtt: median(trips.coldMs) / options.rttMs,
+          warmRtt: median(trips.warmMs) / options.rttMs,
+          failedSends: failed.count,
+          errorSamples: failed.samples.slice(0, 5),
+        },
+      ];
+    })
   );
 };

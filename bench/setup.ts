@@ -3,7 +3,7 @@
  * What a benchmark run is set up with: the fixture every peer gets (from the sandbox registry),
  * the plan of sends, and the paragraph that describes both above the table.
  */
-import { cpus, platform, arch } from 'node:os';
+import { arch, cpus, loadavg, platform } from 'node:os';
 
 import { connectorConfig } from '../sandbox/connector-config.js';
 import { loadRegistry } from '../sandbox/index.js';
@@ -14,15 +14,17 @@ import type { Plan } from './plan.js';
 /** Fresh processes per peer for the cold-import figure. */
 export const importSamples = 7;
 
-/** The sends of a run: three concurrency levels, and the round-trip rounds through the proxy. */
+/** The sends of a run: a warm-up until stable, three concurrency levels in interleaved slices, and the round-trip rounds through the proxy. */
 export const planFor = (options: BenchOptions, controlUrl: string): Plan => {
   const count = (sends: number) => Math.max(10, Math.round(sends * options.scale));
   return {
+    warmup: { concurrency: 16, chunk: count(500), min: count(2000), max: count(8000), tolerance: 0.05 },
     levels: [
-      { concurrency: 1, warmup: count(200), sends: count(1500) },
-      { concurrency: 16, warmup: count(400), sends: count(3000) },
-      { concurrency: 64, warmup: count(640), sends: count(3000) },
+      { concurrency: 1, warmup: count(100), sends: count(1000) },
+      { concurrency: 16, warmup: count(200), sends: count(2000) },
+      { concurrency: 64, warmup: count(320), sends: count(2000) },
     ],
+    slices: 4,
     roundTrips: { rttMs: options.rttMs, warmup: 3, rounds: 5, warmPerRound: 2, dropUrl: `${controlUrl}/drop` },
   };
 };
@@ -55,15 +57,22 @@ export const buildFixture = async (packages: Fixture['packages']): Promise<Fixtu
 /** The title and the paragraph above the table: when, where, and what was sent. */
 export const describeSetup = (options: BenchOptions, plan: Plan): string[] => {
   const [cpu] = cpus();
-  const levels = plan.levels.map((level) => `${level.sends} at concurrency ${level.concurrency} (after ${level.warmup} warm-up)`);
+  const levels = plan.levels.map((level) => `${level.sends} at concurrency ${level.concurrency} (after ${level.warmup} to open its connections)`);
+  const { warmup } = plan;
   return [
     '# Benchmark results',
     '',
     `\`npm run bench${options.runs > 1 ? ` -- --runs ${options.runs}` : ''}\`, ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ` +
-      `${platform()} ${arch()}, ${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}; ${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`}.`,
+      `${platform()} ${arch()}, ${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}, shared with other work while it ran (load average ${loadavg()[0]?.toFixed(1) ?? '?'} at the end); ` +
+      `${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`}.`,
     '',
     `Every peer sends SignIn codes to mainland numbers at \`https://dysmsapi.aliyuncs.com\`, resolved to a local sandbox (TLS 1.3, ` +
-      `RSA 2048 certificate made for the run; flow control off; its own process). Sends per peer: ${levels.join(', ')}. ` +
+      `RSA 2048 certificate made for the run; flow control off; its own process). The two Logto connectors are loaded by Logto's ` +
+      `loader and sent to as Logto core sends a sign-in code, \`sendMessage(data)\` with the config from \`getConfig\`, in two modes: ` +
+      `as Logto serves it, a new connector from \`buildRawConnector\` for every send (which also reads the package's logo and its metadata's readme file), ` +
+      `and one reused connector. Each peer and mode is first warmed up in chunks of ${warmup.chunk} sends at concurrency ${warmup.concurrency} ` +
+      `until two chunks in a row differ by less than ${warmup.tolerance * 100} % in CPU per send (at least ${warmup.min}, at most ${warmup.max} sends). ` +
+      `Then per peer and mode: ${levels.join(', ')}, each level cut into ${plan.slices} slices run peer after peer, so the peers interleave. ` +
       `Round trips: through a proxy adding ${options.rttMs} ms, median of ${plan.roundTrips.rounds} sends on a new connection ` +
       `and ${plan.roundTrips.rounds * plan.roundTrips.warmPerRound} on a warm one. Import time: median of ${importSamples} fresh processes.`,
     ...(options.packagePath === undefined ? [] : ['', `"This package" is the build in \`${options.packagePath}\`.`]),

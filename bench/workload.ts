@@ -8,6 +8,9 @@
 /** One send of a SignIn code; rejects when Aliyun's answer is not `OK`. */
 export type Send = (to: string, code: string) => Promise<void>;
 
+/** A peer's sends by mode (see plan.ts `SendMode`); a peer that is not a Logto connector has only `reused`. */
+export type PeerSends = { served?: Send; reused: Send };
+
 /** What one measured level produced. */
 export type LevelResult = {
   concurrency: number;

@@ -22,23 +22,52 @@ export type LoadedConnector = {
   metadata: ConnectorMetadata;
 };
 
+/** A connector package as Logto's loader keeps it for the process: its factory. */
+export type ConnectorFactory = Awaited<ReturnType<typeof loadConnectorFactories>>[number];
+
 /**
  * Loads one connector package from a folder the way Logto does at start-up: checks its
- * `@logto/connector-kit` range, imports `lib/index.js`, validates the module and reads its
- * metadata (logo and README from the package folder). Logto's loader caches what it loaded
- * per process, so one process loads one set of packages.
+ * `@logto/connector-kit` range, imports `lib/index.js` and validates the module. Logto's loader
+ * caches what it loaded per process, so one process loads one set of packages.
  */
-export const loadConnector = async (
-  packagePath: string = packageRoot,
-  getConfig: (id: string) => Promise<unknown> = () => Promise.reject(new Error('no stored config'))
-): Promise<LoadedConnector> => {
+export const loadFactory = async (packagePath: string = packageRoot): Promise<ConnectorFactory> => {
   const factories = await loadConnectorFactories([{ name: path.basename(packagePath), path: packagePath }], false);
   const [factory] = factories;
   if (!factory) {
     throw new Error(`Logto's loader skipped ${packagePath}; its log line above says why`);
   }
+  return factory;
+};
+
+/** What Logto does with a factory for every request that uses a connector: a new instance, and its metadata read from the package. */
+export const buildConnector = async (
+  factory: ConnectorFactory,
+  getConfig: (id: string) => Promise<unknown> = () => Promise.reject(new Error('no stored config'))
+): Promise<LoadedConnector> => {
   const { rawConnector, rawMetadata } = await buildRawConnector(factory, getConfig);
   return { connector: rawConnector as SmsConnector, type: factory.type, metadata: rawMetadata };
+};
+
+/** Loads a package (see {@link loadFactory}) and builds one connector from it. */
+export const loadConnector = async (
+  packagePath: string = packageRoot,
+  getConfig?: (id: string) => Promise<unknown>
+): Promise<LoadedConnector> => buildConnector(await loadFactory(packagePath), getConfig);
+
+/**
+ * A connector whose every `sendMessage` runs on a fresh instance built from the factory, as Logto
+ * serves sends (core's `getLogtoConnectors` and the Console's test route call `buildRawConnector`
+ * per request); the other members come from a first instance.
+ */
+export const connectorPerSend = async (
+  factory: ConnectorFactory,
+  getConfig?: (id: string) => Promise<unknown>
+): Promise<SmsConnector> => {
+  const { connector } = await buildConnector(factory, getConfig);
+  return {
+    ...connector,
+    sendMessage: async (data, config) => (await buildConnector(factory, getConfig)).connector.sendMessage(data, config),
+  };
 };
 
 /** What the Console's Send button does: a Generic message with code 000000, using the unsaved form. */

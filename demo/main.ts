@@ -17,7 +17,7 @@ import { ConnectorError, TemplateType } from '@logto/connector-kit';
 
 import { connectorConfig, pnvsConnectorConfig, type Site } from '../sandbox/connector-config.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
-import { loadConnector, pressSend } from './logto-host.js';
+import { buildConnector, connectorPerSend, loadFactory, pressSend } from './logto-host.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -78,7 +78,10 @@ const main = async () => {
     `Aliyun SMS sandbox: ${sandbox.endpoint}   inbox page: ${sandbox.endpoint}/   account site: ${site}${pnvs ? '   mainland numbers: PNVS (SendSmsVerifyCode)' : ''}`
   );
 
-  const { connector, metadata } = await loadConnector();
+  const factory = await loadFactory();
+  const { metadata } = await buildConnector(factory);
+  // Every send below runs on a new connector instance, as Logto builds one per request.
+  const connector = await connectorPerSend(factory);
   console.log(`Logto's connector loader loaded "${metadata.name.en ?? metadata.id}" (id ${metadata.id}) from the built package.`);
 
   const mainland = '8613800138000';

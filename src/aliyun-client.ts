@@ -10,12 +10,13 @@
  * the first request, so nothing was sent).
  */
 import { randomUUID } from 'node:crypto';
-import { Agent as HttpAgent, type ClientRequest } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import http, { type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import https from 'node:https';
 
 import type { Got, RequestError as GotRequestError, TimeoutError as GotTimeoutError } from 'got';
 
 import { isAccepted, readAnswer, type AliyunOutcome } from './aliyun-answer.js';
+import { BoundedMap } from './bounded-map.js';
 import { aliyunError, dependencyError, transportError, type TransportFailure } from './errors.js';
 import { minimumAttemptMs, provablyUnsent, type SocketEvidence } from './retry-policy.js';
 import type { ApiCall } from './route.js';
@@ -32,8 +33,28 @@ export type AliyunAnswer = Readonly<Record<string, unknown>>;
 
 /** One agent per protocol for the whole process, so sends reuse warm connections. */
 const agent = {
-  http: new HttpAgent({ keepAlive: true }),
-  https: new HttpsAgent({ keepAlive: true }),
+  http: new http.Agent({ keepAlive: true }),
+  https: new https.Agent({ keepAlive: true }),
+};
+
+/**
+ * got's request function, minus the options got leaves undefined: got hands node every option it
+ * knows, most of them undefined, and node's agent and TLS code walk them all on every request.
+ * Called through the module objects, so nock, which patches them, still sees every request.
+ */
+const requestWithDefinedOptions = (
+  url: URL,
+  options: RequestOptions,
+  callback?: (response: IncomingMessage) => void
+): ClientRequest => {
+  const given = options as Record<string, unknown>;
+  const defined: Record<string, unknown> = {};
+  for (const key in given) {
+    if (given[key] !== undefined) {
+      defined[key] = given[key];
+    }
+  }
+  return (url.protocol === 'https:' ? https : http).request(url, defined, callback);
 };
 
 /** got and the error classes its failures are told apart by. */
@@ -56,10 +77,12 @@ const loadTransport = async (): Promise<Transport> =>
         'user-agent': 'connector-aliyun-sms (+https://www.npmjs.com/package/connector-aliyun-sms)',
       },
       agent,
+      request: requestWithDefinedOptions,
       retry: { limit: 0 },
       followRedirect: false,
       throwHttpErrors: false,
-      responseType: 'text',
+      // Aliyun answers a few hundred bytes of JSON: no accept-encoding, no decompression stream.
+      decompress: false,
     }),
     RequestError,
     TimeoutError,
@@ -94,7 +117,54 @@ const watchSocket = (request: ClientRequest) => {
   return () => evidence?.();
 };
 
-/** Sends signed calls; one client serves every send of a connector. */
+/** What came back for one request: the status, `Date` header and body text, or the error and socket evidence. */
+type Exchange =
+  | { kind: 'response'; statusCode: number; date: string | undefined; body: string }
+  | { kind: 'error'; error: unknown; socket: SocketEvidence | undefined };
+
+/**
+ * POSTs one form body and reads the whole answer as text, through got's stream interface: the
+ * promise interface wraps every request in a cancelable promise and collects the body through an
+ * async iterator, which cost about a quarter of got's CPU per send here (see bench/). Never
+ * rejects: a failure comes back with the socket evidence the retry policy needs.
+ */
+const exchange = (transport: Transport, url: string, form: string, budget: number): Promise<Exchange> =>
+  new Promise((resolve) => {
+    let socketEvidence: () => SocketEvidence | undefined = () => undefined;
+    const stream = transport.http.stream.post(url, { body: form, timeout: { request: budget } });
+    stream.on('request', (request: ClientRequest) => {
+      socketEvidence = watchSocket(request);
+    });
+    stream.on('error', (error: unknown) => {
+      resolve({ kind: 'error', error, socket: socketEvidence() });
+    });
+    stream.on('response', (response: IncomingMessage) => {
+      let body = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      stream.on('end', () => {
+        resolve({ kind: 'response', statusCode: response.statusCode ?? 0, date: response.headers.date, body });
+      });
+    });
+  });
+
+/** How many (endpoint, AccessKey) clock corrections a client keeps. */
+const clockCorrectionLimit = 256;
+
+/**
+ * Where a clock correction applies: the API host that sent the `Date`, for the AccessKey whose
+ * request it refused. Aliyun's clock is one per host, but a tenant may point `endpoint` at a host
+ * of its own; keying by AccessKey too means no tenant's answer ever moves another tenant's
+ * timestamps, at the price of one refused request per AccessKey when the host clock is off.
+ */
+const clockKey = (endpoint: string, { accessKeyId }: Credentials) => `${endpoint} ${accessKeyId}`;
+
+/**
+ * Sends signed calls. Logto builds a connector for every send, so one client serves the whole
+ * process (see index): what it learns, the clock corrections, outlives every connector instance.
+ */
 export const createAliyunClient = ({
   nonce = randomUUID,
   now = () => new Date(),
@@ -103,7 +173,7 @@ export const createAliyunClient = ({
   },
 }: ClientOptions = {}) => {
   /** Aliyun's clock minus ours, learned from a refused timestamp; applied to every later signature. */
-  let clockOffsetMs = 0;
+  const clockOffsets = new BoundedMap<string, number>(clockCorrectionLimit);
 
   const attempt = async (
     transport: Transport,
@@ -112,46 +182,41 @@ export const createAliyunClient = ({
     budget: number,
     secrets: string[]
   ): Promise<Attempt> => {
-    const date = new Date(now().getTime() + clockOffsetMs);
+    const date = new Date(now().getTime() + (clockOffsets.get(clockKey(call.endpoint, credentials)) ?? 0));
     const { body: form, signature } = signRequest(call.parameters, { method: 'POST', ...credentials, nonce: nonce(), date });
     // A signature replays this exact request: keep it out of errors, raw and form-encoded.
     secrets.push(signature, percentEncode(signature));
-    let socketEvidence: () => SocketEvidence | undefined = () => undefined;
-    try {
-      const response = await transport.http
-        .post(`${call.endpoint}/`, { body: form, timeout: { request: budget } })
-        .on('request', (request: ClientRequest) => {
-          socketEvidence = watchSocket(request);
-        });
-      const answer = readAnswer(response.body);
-      if (!answer) {
-        return {
-          kind: 'failure',
-          failure: { kind: 'not-aliyun', httpStatus: response.statusCode, body: response.body },
-          unsent: false,
-        };
-      }
-      const serverDate = Date.parse(response.headers.date ?? '');
-      return {
-        kind: 'answer',
-        httpStatus: response.statusCode,
-        ...answer,
-        ...(Number.isNaN(serverDate) ? {} : { serverDate }),
-      };
-    } catch (error: unknown) {
-      return failureOf(transport, error, budget, socketEvidence());
+    const response = await exchange(transport, `${call.endpoint}/`, form, budget);
+    if (response.kind === 'error') {
+      return failureOf(transport, response.error, budget, response.socket);
     }
+    const answer = readAnswer(response.body);
+    if (!answer) {
+      return {
+        kind: 'failure',
+        failure: { kind: 'not-aliyun', httpStatus: response.statusCode, body: response.body },
+        unsent: false,
+      };
+    }
+    const serverDate = Date.parse(response.date ?? '');
+    return {
+      kind: 'answer',
+      httpStatus: response.statusCode,
+      ...answer,
+      ...(Number.isNaN(serverDate) ? {} : { serverDate }),
+    };
   };
 
   /**
    * Learns Aliyun's clock from an answer refusing our timestamp (its `Date` header), so the next
    * signature, and every later one, uses it. True when there is a correction to retry with.
    */
-  const learnClock = (answer: Attempt): boolean => {
+  const learnClock = (answer: Attempt, key: string): boolean => {
     if (answer.kind !== 'answer' || answer.outcome.code !== 'InvalidTimeStamp.Expired' || answer.serverDate === undefined) {
       return false;
     }
-    clockOffsetMs = answer.serverDate - now().getTime();
+    const clockOffsetMs = answer.serverDate - now().getTime();
+    clockOffsets.set(key, clockOffsetMs);
     warn(
       `connector-aliyun-sms: this host's clock is ${Math.round(clockOffsetMs / 1000)} s off Aliyun's; signing with Aliyun's time. Synchronise the clock (NTP).`
     );
@@ -169,14 +234,15 @@ export const createAliyunClient = ({
         throw dependencyError('got', error);
       });
       let result = await attempt(loaded, call, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets);
-      const corrected = learnClock(result);
+      const key = clockKey(call.endpoint, credentials);
+      const corrected = learnClock(result, key);
       const unsent = result.kind === 'failure' && result.unsent;
       const remaining = deadline - performance.now();
       if (remaining >= minimumAttemptMs && (unsent || corrected)) {
         attempts = 2;
         result = await attempt(loaded, call, credentials, Math.floor(remaining), secrets);
       }
-      const context = { attempts, clockOffsetMs };
+      const context = { attempts, clockOffsetMs: clockOffsets.get(key) ?? 0 };
       if (result.kind === 'failure') {
         // A retried attempt ran on what was left of the budget; the operator set `timeout`.
         const failure: TransportFailure = result.failure.kind === 'timeout' ? { kind: 'timeout', timeout } : result.failure;

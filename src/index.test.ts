@@ -58,6 +58,15 @@ describe('sendMessage on the wire', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('asks for no compressed answer: no accept-encoding header, Aliyun answers a few hundred bytes', async () => {
+    const scope = nock(endpoint, { badheaders: ['accept-encoding'] })
+      .post('/')
+      .reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const sendMessage = await build();
+    await sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('uses the passed config (the Console Send button) without calling getConfig', async () => {
     const getConfig = vi.fn(async () => {
       throw new Error('getConfig must not be called');
@@ -251,6 +260,43 @@ describe('international site on the wire', () => {
       code: ConnectorErrorCodes.RateLimitExceeded,
       data: { code: 'QPS_LIMIT_CONTROL', requestId: 'REQ-Q', route: { site: 'international', api: 'SendMessageWithTemplate 2018-05-01' } },
     });
+  });
+});
+
+describe('what outlives a connector instance (Logto builds one per send)', () => {
+  /**
+   * A stored config as Logto's `getConfig` returns it, a new object on every read, that counts the
+   * reads of its `accessKeySecret`: keying the cache by JSON text reads it once, and validating it
+   * once more. So a send that validated reads it twice, a send served from the cache once.
+   */
+  const countingStore = (initial: Record<string, unknown>) => {
+    const store = { config: initial, reads: 0 };
+    const getConfig = async () =>
+      new Proxy(structuredClone(store.config), {
+        get(target, key, receiver) {
+          if (key === 'accessKeySecret') {
+            store.reads += 1;
+          }
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    return { store, getConfig };
+  };
+
+  it('validates each distinct stored config once per process, across instances, and again after an edit', async () => {
+    nock(endpoint).post('/').times(6).reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
+    const factory = createAliyunSmsConnector({ now: () => new Date() });
+    const { store, getConfig } = countingStore(config);
+    const edited = { ...config, signName: '新签名' };
+    const readsPerSend: number[] = [];
+    for (const stored of [config, config, config, edited, edited, config]) {
+      store.config = stored;
+      const before = store.reads;
+      const { sendMessage } = await factory({ getConfig });
+      await sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } });
+      readsPerSend.push(store.reads - before);
+    }
+    expect(readsPerSend).toEqual([2, 1, 1, 2, 1, 1]);
   });
 });
 

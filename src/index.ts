@@ -14,7 +14,8 @@ import {
 } from '@logto/connector-kit';
 
 import { receiptOf } from './aliyun-answer.js';
-import { createAliyunClient, type ClientOptions } from './aliyun-client.js';
+import { createAliyunClient, type AliyunClient, type ClientOptions } from './aliyun-client.js';
+import { BoundedMap } from './bounded-map.js';
 import { configGuard, parseConfig, type AliyunSmsConfig } from './config.js';
 import { withEndUserErrors } from './end-user-error.js';
 import { storedConfigError } from './errors.js';
@@ -47,13 +48,16 @@ const storedConfig = async (getConfig: GetConnectorConfig): Promise<unknown> => 
   }
 };
 
+/** How many validated configurations a process keeps: far more than the tenants' configs in daily use. */
+const configCacheLimit = 64;
+
 /**
- * Validates configurations, remembering the last valid one by its JSON text: Logto reads the same
- * stored configuration for every send, and validating it costs more than signing the request. An
+ * Validates configurations, remembering valid ones by their JSON text: Logto reads the stored
+ * configuration afresh for every send, and validating it costs more than signing the request. An
  * edited configuration has another text and is validated afresh; an invalid one is never kept.
  */
 const createConfigReader = () => {
-  let last: { text: string; config: AliyunSmsConfig } | undefined;
+  const validated = new BoundedMap<string, AliyunSmsConfig>(configCacheLimit);
   return (raw: unknown): AliyunSmsConfig => {
     let text: string | undefined;
     try {
@@ -61,15 +65,36 @@ const createConfigReader = () => {
     } catch {
       // Not JSON (a cycle, a BigInt): zod explains what is wrong with it.
     }
-    if (text !== undefined && last?.text === text) {
-      return last.config;
+    const known = text === undefined ? undefined : validated.get(text);
+    if (known) {
+      return known;
     }
     const config = parseConfig(raw);
     if (text !== undefined) {
-      last = { text, config };
+      validated.set(text, config);
     }
     return config;
   };
+};
+
+/** What the connectors of one factory share for the whole process. */
+type ProcessState = { client: AliyunClient; readConfig: ReturnType<typeof createConfigReader> };
+
+const processStates = new WeakMap<ClientOptions, ProcessState>();
+
+/**
+ * The state of the factory built with `options`. Logto calls the factory (the default export)
+ * again for every request that sends and keeps only this module for the process, so the client,
+ * with the clock corrections it learns, and the validated configurations are kept per factory,
+ * not per connector instance.
+ */
+const processStateOf = (options: ClientOptions): ProcessState => {
+  let state = processStates.get(options);
+  if (!state) {
+    state = { client: createAliyunClient(options), readConfig: createConfigReader() };
+    processStates.set(options, state);
+  }
+  return state;
 };
 
 /**
@@ -79,8 +104,7 @@ const createConfigReader = () => {
 export const createAliyunSmsConnector =
   (options: ClientOptions = {}): CreateConnector<SmsConnector> =>
   ({ getConfig }: { getConfig: GetConnectorConfig }) => {
-    const client = createAliyunClient(options);
-    const readConfig = createConfigReader();
+    const { client, readConfig } = processStateOf(options);
     return Promise.resolve({
       metadata,
       type: ConnectorType.Sms,

@@ -14,7 +14,7 @@ describe('metadata', () => {
   it('has its own id, so it installs next to the official connector', () => {
     expect(metadata.id).not.toBe('aliyun-short-message-service');
     expect(metadata.platform).toBeNull();
-    expect([metadata.logo, metadata.readme]).toEqual(['./logo.svg', './README.md']);
+    expect([metadata.logo, metadata.readme]).toEqual(['./logo.svg', './docs/console-guide.md']);
   });
 
   it.each(['en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'pt-BR'] as const)('names and describes itself in %s', (language) => {

@@ -45,7 +45,9 @@ export const metadata: ConnectorMetadata = {
     de: 'Versendet Bestätigungscodes über den SMS-Dienst von Alibaba Cloud an Nummern in Festlandchina und im Ausland, mit klaren Fehlern und begrenzter Wartezeit.',
     fr: 'Envoie des codes de vérification via le service SMS d’Alibaba Cloud vers la Chine continentale et l’étranger, avec des erreurs claires et un délai borné.',
   },
-  readme: './README.md',
+  // Logto reads this file from the package for every request that builds connectors and shows it in
+  // the Console's guide: a short setup guide, not the whole bilingual README (see bench/metadata-cost.ts).
+  readme: './docs/console-guide.md',
   formItems: [
     {
       key: 'site',

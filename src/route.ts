@@ -17,6 +17,7 @@ import {
   type TemplateType,
 } from '@logto/connector-kit';
 
+import { BoundedMap } from './bounded-map.js';
 import type { AliyunSmsConfig, Site, Template } from './config.js';
 import { isPhoneProblem, maskNumber, parsePhone, type Phone, type PhoneRegion } from './phone.js';
 import { planPnvs } from './pnvs.js';
@@ -45,14 +46,25 @@ export type ApiCall = {
 /** The message as Logto hands it to `sendMessage`. */
 export type Message = { to: string; type: TemplateType; payload: SendMessagePayload };
 
+/** `RegionId` by site and endpoint, so a send does not parse its endpoint URL again. */
+const regionIds = new BoundedMap<string, string>(64);
+
 /**
  * `RegionId` for a host: the region in `dysmsapi.<region>.aliyuncs.com`, else the site's own.
  * Aliyun's current docs no longer list `RegionId` as required (fact sheet §1.1), so a wrong guess
  * costs nothing; every SDK still sends it.
  */
-export const regionIdFor = (endpoint: string, site: Site): string =>
-  /^dysmsapi\.([a-z]+-[a-z]+-\d+)\.aliyuncs\.com$/.exec(new URL(endpoint).hostname)?.[1] ??
-  (site === 'china' ? 'cn-hangzhou' : 'ap-southeast-1');
+export const regionIdFor = (endpoint: string, site: Site): string => {
+  const key = `${site} ${endpoint}`;
+  let regionId = regionIds.get(key);
+  if (regionId === undefined) {
+    regionId =
+      /^dysmsapi\.([a-z]+-[a-z]+-\d+)\.aliyuncs\.com$/.exec(new URL(endpoint).hostname)?.[1] ??
+      (site === 'china' ? 'cn-hangzhou' : 'ap-southeast-1');
+    regionIds.set(key, regionId);
+  }
+  return regionId;
+};
 
 type Plan = { action: string; version: string; templateCode: string; parameters: Record<string, string> };
 

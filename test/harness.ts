@@ -1,11 +1,12 @@
 /**
  * Shared set-up of the end-to-end suites: a sandbox on an ephemeral loopback port and the built
  * package loaded through Logto's loader, started before a file's tests and closed after them.
+ * Every send runs on a new connector instance, as in Logto.
  */
 import type { SmsConnector } from '@logto/connector-kit';
 import { afterAll, beforeAll } from 'vitest';
 
-import { loadConnector } from '../demo/logto-host.js';
+import { connectorPerSend, loadFactory } from '../demo/logto-host.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
 
 /** What a suite sends with; filled in before its first test runs. */
@@ -16,7 +17,8 @@ export const useSandboxAndConnector = (options: SandboxOptions = {}): Harness =>
   const harness = {} as Harness;
   beforeAll(async () => {
     harness.sandbox = await startSandbox(options);
-    harness.connector = (await loadConnector()).connector;
+    // A fresh connector instance for every send, as Logto builds one per request.
+    harness.connector = await connectorPerSend(await loadFactory());
   });
   afterAll(async () => {
     await harness.sandbox.close();

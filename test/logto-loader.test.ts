@@ -35,7 +35,9 @@ describe("through Logto's loader", () => {
     expect(type).toBe(ConnectorType.Sms);
     expect(metadata.id).toBe('aliyun-sms');
     expect(metadata.logo).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(metadata.readme).toContain('# connector-aliyun-sms');
+    // The Console's guide, read from the package: the short setup guide, in both languages.
+    expect(metadata.readme).toContain('# Aliyun SMS connector');
+    expect(metadata.readme).toContain('## 设置（简体中文）');
   });
 
   it("sends what the Console's Send button sends", async () => {

@@ -44,11 +44,12 @@ afterAll(async () => {
 });
 
 describe('the npm package as Logto installs it', () => {
-  it('ships lib, logo, README, LICENSE and package.json, and nothing else', async () => {
+  it('ships lib, logo, README, the Console guide, LICENSE and package.json, and nothing else', async () => {
     const entries: string[] = [];
     await list({ file: tarball, onReadEntry: (entry) => entries.push(entry.path) });
     const top = new Set(entries.map((entry) => entry.replace(/^package\//, '').split('/')[0]));
-    expect([...top].toSorted()).toEqual(['LICENSE', 'README.md', 'lib', 'logo.svg', 'package.json']);
+    expect([...top].toSorted()).toEqual(['LICENSE', 'README.md', 'docs', 'lib', 'logo.svg', 'package.json']);
+    expect(entries.filter((entry) => entry.startsWith('package/docs/'))).toEqual(['package/docs/console-guide.md']);
     expect(entries).toContain('package/lib/index.js');
     expect(entries).toContain('package/lib/index.d.ts');
     expect(entries.filter((entry) => entry.includes('.test.'))).toEqual([]);

@@ -8,7 +8,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:https';
 
 import type { Fixture } from '../fixture.js';
-import type { Send } from '../workload.js';
+import type { PeerSends, Send } from '../workload.js';
 
 const agent = new Agent({ keepAlive: true });
 
@@ -35,9 +35,9 @@ const post = (body: string) =>
     outgoing.end(body);
   });
 
-/** The floor's send. */
-export const createPeer = (fixture: Fixture): Promise<Send> =>
-  Promise.resolve(async (to: string, code: string) => {
+/** The floor's send: one client for every send, so only the reused mode. */
+export const createPeer = (fixture: Fixture): Promise<PeerSends> => {
+  const send: Send = async (to, code) => {
     const parameters: Record<string, string> = {
       AccessKeyId: fixture.accessKeyId,
       Action: 'SendSms',
@@ -62,4 +62,6 @@ export const createPeer = (fixture: Fixture): Promise<Send> =>
     if (answer.Code !== 'OK') {
       throw new Error(`SendSms answered ${answer.Code ?? 'no code'}: ${answer.Message ?? ''}`);
     }
-  });
+  };
+  return Promise.resolve({ reused: send });
+};

@@ -5,8 +5,8 @@
  * and sends the whole payload minus `locale` as `TemplateParam`.
  */
 import type { Fixture } from '../fixture.js';
-import type { Send } from '../workload.js';
+import type { PeerSends } from '../workload.js';
 import { connectorPeer } from './logto-connector.js';
 
 /** The official connector's send. */
-export const createPeer = (fixture: Fixture): Promise<Send> => connectorPeer(fixture.packages.official, fixture);
+export const createPeer = (fixture: Fixture): Promise<PeerSends> => connectorPeer(fixture.packages.official, fixture);

@@ -4,8 +4,8 @@
  * `endpoint` left at the default `https://dysmsapi.aliyuncs.com`.
  */
 import type { Fixture } from '../fixture.js';
-import type { Send } from '../workload.js';
+import type { PeerSends } from '../workload.js';
 import { connectorPeer } from './logto-connector.js';
 
 /** This package's send. */
-export const createPeer = (fixture: Fixture): Promise<Send> => connectorPeer(fixture.packages.ours, fixture);
+export const createPeer = (fixture: Fixture): Promise<PeerSends> => connectorPeer(fixture.packages.ours, fixture);
