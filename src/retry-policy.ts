@@ -13,8 +13,12 @@
 /** Errors raised before a connection existed: nothing can have been sent. */
 const beforeConnecting = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** Error codes Node's `tls` and OpenSSL give TLS failures: certificate checks, alerts, bad records. */
-const tlsCodes = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/;
+/**
+ * Error codes Node's `tls` and OpenSSL give TLS failures: certificate checks, alerts, bad records.
+ * A record error met while the request is being written surfaces as `EPROTO` (`write EPROTO …
+ * ssl3_get_record:wrong version number`), as seen from a server that answers a ClientHello in clear.
+ */
+const tlsCodes = /^(?:EPROTO$|ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/;
 
 /** True for a TLS failure; one definition for the retry decision and the error text (errors.ts). */
 export const isTlsFailure = (errorCode: string): boolean => tlsCodes.test(errorCode);
