@@ -15,9 +15,7 @@ import { createHmac } from 'node:crypto';
 export type SignedMethod = 'GET' | 'POST';
 
 /** RFC 3986 §2.3 unreserved bytes: ALPHA, DIGIT, `-`, `.`, `_`, `~`. Everything else is `%XY`. */
-const unreserved = new Set(
-  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~'].map((char) => char.charCodeAt(0)),
-);
+const unreserved = new Set(Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~', 'ascii'));
 
 const utf8 = new TextEncoder();
 

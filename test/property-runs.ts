@@ -4,7 +4,7 @@
  * shrunk counterexample; `FC_SEED=<seed> FC_PATH=<path> npx vitest run <file>` replays exactly
  * that case. Without `FC_SEED`, each run draws a new seed.
  */
-import fc, { type Parameters, type RunDetails } from 'fast-check';
+import fc, { type Parameters, type Plugin, type RunDetails } from 'fast-check';
 
 /** The environment's replay request, if any. */
 const replay = (): Pick<Parameters<unknown>, 'seed' | 'path'> => {
@@ -15,18 +15,20 @@ const replay = (): Pick<Parameters<unknown>, 'seed' | 'path'> => {
   return { seed, ...(process.env.FC_PATH ? { path: process.env.FC_PATH } : {}) };
 };
 
-/** fast-check's own report, followed by the command line that replays the failure; used for async properties too. */
-const report = <T>(details: RunDetails<T>): void => {
-  if (!details.failed) {
-    return;
-  }
-  const path = details.counterexamplePath ? ` FC_PATH=${details.counterexamplePath}` : '';
-  throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\nReplay it with: FC_SEED=${details.seed}${path} npx vitest run <this file>`);
-};
+/** fast-check's own report, followed by the command line that replays the failure (sync and async properties). */
+const replayReport = <T>(): Plugin<T> => () => ({
+  onAllRunsComplete: (details: RunDetails<T>) => {
+    if (!details.failed) {
+      return;
+    }
+    const path = details.counterexamplePath ? ` FC_PATH=${details.counterexamplePath}` : '';
+    throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\nReplay it with: FC_SEED=${details.seed}${path} npx vitest run <this file>`);
+  },
+});
 
-/** `options` plus the seed report and, when `FC_SEED` is set, the seed and path to replay. */
+/** `options` plus the replay report and, when `FC_SEED` is set, the seed and path to replay. */
 export const propertyOptions = <T>(options: Parameters<T> = {}): Parameters<T> => ({
   ...options,
   ...replay(),
-  reporter: report,
+  plugins: [...(options.plugins ?? []), replayReport<T>()],
 });
