@@ -6,6 +6,8 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import type { Fault } from './faults.js';
 import type { Timers } from './timers.js';
 
@@ -60,10 +62,22 @@ export function misbehave(
       response.writeHead(200, { ...jsonHeaders, 'Content-Length': String(json.length) });
       response.write(half, () => {
         // Let the partial body reach the peer before the RST discards anything still queued.
-        timers.after(20, () => response.socket?.resetAndDestroy());
+        timers.after(20, () => tcpOf(response.socket)?.resetAndDestroy());
       });
       return;
   }
+}
+
+/**
+ * The TCP socket under a response: over TLS, the one the TLS socket wraps, since only a TCP handle
+ * can send a reset (`resetAndDestroy` on the TLS socket throws `ERR_INVALID_HANDLE_TYPE`).
+ */
+function tcpOf(socket: Socket | null): Socket | undefined {
+  if (!socket) {
+    return undefined;
+  }
+  const parent = (socket as Socket & { _parent?: Socket | null })._parent;
+  return socket instanceof TLSSocket && parent ? parent : socket;
 }
 
 /** Sends `answer` `bytesPerTick` bytes every `tickMs`, Content-Length announced up front. */

@@ -85,7 +85,7 @@ describe('code templates, same sign name + number (§6)', () => {
     expect(await outcome(send())).toBe('OK');
   });
 
-  it('also applies to SendMessageWithTemplate (ResponseCode BUSINESS_LIMIT_CONTROL, unverified)', async () => {
+  it('[assumption A3] also applies to SendMessageWithTemplate (ResponseCode BUSINESS_LIMIT_CONTROL)', async () => {
     const send = () =>
       callSandbox(sandbox, {
         Action: 'SendMessageWithTemplate', Version: '2018-05-01', To: '8613800000009',

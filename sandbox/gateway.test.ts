@@ -30,7 +30,7 @@ beforeEach(() => {
 
 const codeOf = (json: unknown): unknown => (json as Record<string, unknown> | undefined)?.Code;
 
-describe('gateway rejections (§1.4, §5)', () => {
+describe('gateway rejections (§1.4, §5; HTTP statuses: assumption A6)', () => {
   const rows: Array<[why: string, params: Record<string, string>, options: CallOptions, status: number, code: string]> = [
     ...['Action', 'Version', 'AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp'].map(
       (name): [string, Record<string, string>, CallOptions, number, string] => [
@@ -42,7 +42,7 @@ describe('gateway rejections (§1.4, §5)', () => {
     ['unknown Action', { Action: 'QuerySendDetails', Version: '2017-05-25' }, {}, 404, 'InvalidAction.NotFound'],
     ['SendSms is not a 2018-05-01 action', { Action: 'SendSms', Version: '2018-05-01', ...valid }, {}, 404, 'InvalidAction.NotFound'],
     ['SignatureMethod other than HMAC-SHA1', { Action: 'SendSms', Version: '2017-05-25', SignatureMethod: 'HMAC-SHA256', ...valid }, {}, 400, 'InvalidSignatureMethod'],
-    ['SignatureVersion other than 1.0', { Action: 'SendSms', Version: '2017-05-25', SignatureVersion: '2.0', ...valid }, {}, 400, 'InvalidSignatureVersion'],
+    ['[assumption A9] SignatureVersion other than 1.0', { Action: 'SendSms', Version: '2017-05-25', SignatureVersion: '2.0', ...valid }, {}, 400, 'InvalidSignatureVersion'],
     ['unknown AccessKeyId', { Action: 'SendSms', Version: '2017-05-25', ...valid }, { accessKeyId: 'LTAI5tNobody' }, 404, 'InvalidAccessKeyId.NotFound'],
     ['Timestamp with a space instead of T', { Action: 'SendSms', Version: '2017-05-25', ...valid }, { timestamp: '2024-01-01 00:00:00' }, 400, 'InvalidTimeStamp.Format'],
     ['Timestamp with an offset instead of Z', { Action: 'SendSms', Version: '2017-05-25', ...valid }, { timestamp: '2024-01-01T08:00:00+08:00' }, 400, 'InvalidTimeStamp.Format'],
@@ -101,7 +101,7 @@ describe('accepted requests', () => {
     ['Format=json, lower case, as real clients send', { format: 'json' }, 'application/json;charset=utf-8'],
     ['Format absent → XML', { omit: ['Format'] }, 'text/xml;charset=utf-8'],
     ['GET with Format=XML', { method: 'GET', format: 'XML' }, 'text/xml;charset=utf-8'],
-    ['Timestamp with milliseconds', { timestamp: new Date().toISOString() }, 'application/json;charset=utf-8'],
+    ['[assumption A7] Timestamp with milliseconds', { timestamp: new Date().toISOString() }, 'application/json;charset=utf-8'],
   ] as Array<[string, CallOptions, string]>)('%s', async (_why, options, contentType) => {
     const reply = await sendSms(sandbox, valid, options);
     expect(reply.status).toBe(200);
@@ -143,7 +143,7 @@ describe('clock skew (§1.4: ±15 minutes of sandbox time)', () => {
 });
 
 describe('nonce reuse (§1.4)', () => {
-  it('refuses a nonce seen within 15 minutes, accepts it again after', async () => {
+  it('[assumption A8] refuses a nonce seen within 15 minutes, accepts it again after', async () => {
     const nonce = 'c0ffee00-0000-4000-8000-000000000001';
     expect(codeOf((await sendSms(sandbox, valid, { nonce })).json)).toBe('OK');
     const replay = await sendSms(sandbox, valid, { nonce });

@@ -35,16 +35,16 @@ beforeEach(() => {
 
 describe('2018-05-01 refusals (HTTP 200, ResponseCode)', () => {
   it.each([
-    { why: 'WithTemplate: no To', params: { ...withTemplate, To: '' }, code: 'INVALID_PARAMETERS' },
+    { why: '[assumption A5] WithTemplate: no To', params: { ...withTemplate, To: '' }, code: 'INVALID_PARAMETERS' },
     { why: 'WithTemplate: no From', params: { ...withTemplate, From: '' }, code: 'INVALID_PARAMETERS' },
     { why: 'WithTemplate: no TemplateCode', params: { ...withTemplate, TemplateCode: '' }, code: 'INVALID_PARAMETERS' },
     { why: 'WithTemplate: letters in To', params: { ...withTemplate, To: '86138abc' }, code: 'MOBILE_NUMBER_ILLEGAL' },
     { why: 'WithTemplate: 86 + landline', params: { ...withTemplate, To: '861012345678' }, code: 'MOBILE_NUMBER_ILLEGAL' },
-    { why: 'WithTemplate: Hong Kong number (sandbox choice)', params: { ...withTemplate, To: '85291234567' }, code: 'NOT_SUPPORTED_COUNTRY' },
-    { why: 'WithTemplate: bare mainland digits read as +1 (§8)', params: { ...withTemplate, To: '13800138000' }, code: 'NOT_SUPPORTED_COUNTRY' },
+    { why: '[assumption A2] WithTemplate: Hong Kong number', params: { ...withTemplate, To: '85291234567' }, code: 'NOT_SUPPORTED_COUNTRY' },
+    { why: '[assumption A2] WithTemplate: bare mainland digits read as +1 (§8)', params: { ...withTemplate, To: '13800138000' }, code: 'NOT_SUPPORTED_COUNTRY' },
     { why: 'WithTemplate: unapproved From', params: { ...withTemplate, From: 'SomeoneElse' }, code: 'SMS_SIGN_NAME_ILLEGAL' },
-    { why: 'WithTemplate: unknown TemplateCode', params: { ...withTemplate, TemplateCode: 'SMS_1' }, code: 'SMS_CONTENT_CODE_ILLEGAL' },
-    { why: 'WithTemplate: international template', params: { ...withTemplate, TemplateCode: 'SMS_460200004' }, code: 'SMS_CONTENT_CODE_ILLEGAL' },
+    { why: '[assumption A4] WithTemplate: unknown TemplateCode', params: { ...withTemplate, TemplateCode: 'SMS_1' }, code: 'SMS_CONTENT_CODE_ILLEGAL' },
+    { why: '[assumption A4] WithTemplate: international template', params: { ...withTemplate, TemplateCode: 'SMS_460200004' }, code: 'SMS_CONTENT_CODE_ILLEGAL' },
     { why: 'WithTemplate: no value for ${code}', params: { ...withTemplate, TemplateParam: '{}' }, code: 'CONTENT_MISSING_PARAMETERS' },
     { why: 'WithTemplate: TemplateParam not JSON', params: { ...withTemplate, TemplateParam: '{code:1}' }, code: 'INVALID_JSON_PARAM' },
     { why: 'WithTemplate: number value', params: { ...withTemplate, TemplateParam: '{"code":2468}' }, code: 'INVALID_JSON_PARAM' },

@@ -3,7 +3,7 @@
  * recipients, approved sign + template) and `SendMessageToGlobe` (everyone else, free text).
  * Business errors are HTTP 200 with `ResponseCode` from §3's list.
  *
- * Documented choices where Aliyun's behaviour is unknown:
+ * Choices where Aliyun's behaviour is unknown (assumptions A2–A5 in assumptions.ts):
  * - a missing required parameter is `INVALID_PARAMETERS` in the body (not a gateway 400);
  * - `SendMessageWithTemplate` to a non-mainland number is `NOT_SUPPORTED_COUNTRY`, like Globe to a
  *   mainland number;

@@ -55,7 +55,7 @@ export function sendSms(context: ActionContext): RpcAnswer {
     return fail(...paramErrors[filled.problem]);
   }
   // A mainland template reads only mainland numbers, so an overseas number is MOBILE_NUMBER_ILLEGAL.
-  // What Aliyun answers in that case is not documented (§8 [L]); this is the sandbox's choice.
+  // What Aliyun answers in that case is not documented (§8 [L]): assumption A1 (assumptions.ts).
   const readings = numbers.map((number) =>
     template.scope === 'mainland' ? readMainlandNumber(number) : readInternationalNumber(number),
   );

@@ -20,6 +20,9 @@ const call = (): ApiCall => ({
   route: { site: 'china', region: 'mainland', regionCode: '86', api: 'SendSms 2017-05-25', templateCode: 'SMS_1', to: '138****8000' },
 });
 
+/** What a send may take beyond its timeout: event-loop delay on a busy machine, not a second budget. */
+const margin = 250;
+
 const credentials = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };
 const client = createAliyunClient();
 
@@ -49,16 +52,14 @@ describe('aliyun client over loopback', () => {
     });
   });
 
-  it('reports an HTML 503 with its status and a trimmed body, and redacts an echoed signature', async () => {
-    server.answer = (echoed, _request, response) => {
-      response.writeHead(503, { 'content-type': 'text/html' }).end(`<html><body>Service Unavailable ${echoed}</body></html>`);
+  it('reports an HTML 503 with its status and a trimmed body', async () => {
+    server.answer = (_echoed, _request, response) => {
+      response.writeHead(503, { 'content-type': 'text/html' }).end(`<html><body>Service Unavailable ${'x'.repeat(400)}</body></html>`);
     };
     const error: unknown = await client.send(call(), credentials, 2000).catch((error_: unknown) => error_);
     expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { failure: { kind: 'not-aliyun', httpStatus: 503 } } });
-    const text = JSON.stringify(error) + (error as Error).message;
-    expect(text).toContain('Service Unavailable');
-    expect(text).toContain("Signature=[redacted]");
-    expect(text).not.toMatch(/Signature=(?!\[redacted\])[^&\s]/);
+    const { body } = (error as { data: { failure: { body: string } } }).data.failure;
+    expect(body).toBe(`<html><body>Service Unavailable ${'x'.repeat(268)}…`);
   });
 
   it('reports a timeout within the configured bound and does not retry', async () => {
@@ -69,7 +70,8 @@ describe('aliyun client over loopback', () => {
       code: ConnectorErrorCodes.General,
       data: { failure: { kind: 'timeout', timeout: 1000 } },
     });
-    expect(Date.now() - started).toBeLessThan(3000);
+    // The README's bound: timeout plus a small margin (a doubled deadline would take 2000 ms).
+    expect(Date.now() - started).toBeLessThan(1000 + margin);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.received.length - before).toBe(1);
   });

@@ -18,7 +18,7 @@ import type { Got, RequestError as GotRequestError, TimeoutError as GotTimeoutEr
 import { isAccepted, readAnswer, type AliyunOutcome } from './aliyun-answer.js';
 import { BoundedMap } from './bounded-map.js';
 import { aliyunError, dependencyError, transportError, type TransportFailure } from './errors.js';
-import { minimumAttemptMs, provablyUnsent, type SocketEvidence } from './retry-policy.js';
+import { isTlsFailure, minimumAttemptMs, provablyUnsent, tlsFailedUnsent, type SocketEvidence } from './retry-policy.js';
 import type { ApiCall } from './route.js';
 import { percentEncode, signRequest } from './signature.js';
 
@@ -103,16 +103,24 @@ const failureOf = (
     return { kind: 'failure', failure: { kind: 'timeout', timeout }, unsent: false };
   }
   const errorCode = error instanceof RequestError ? error.code : 'unknown';
-  return { kind: 'failure', failure: { kind: 'network', errorCode }, unsent: provablyUnsent(errorCode, socket) };
+  const tls = isTlsFailure(errorCode) ? { duringHandshake: tlsFailedUnsent(socket) } : {};
+  return { kind: 'failure', failure: { kind: 'network', errorCode, ...tls }, unsent: provablyUnsent(errorCode, socket) };
 };
 
-/** Watches which socket a request gets and how much of it is written while the request owns it. */
+/**
+ * Watches which socket a request gets, how much of it is written while the request owns it, and
+ * whether its TLS handshake completed (`secureConnect`; a reused socket completed it earlier).
+ */
 const watchSocket = (request: ClientRequest) => {
   let evidence: (() => SocketEvidence) | undefined;
   request.once('socket', (socket) => {
     const before = socket.bytesWritten;
     const reusedSocket = request.reusedSocket;
-    evidence = () => ({ reusedSocket, bytesWritten: socket.bytesWritten - before });
+    let tlsEstablished = reusedSocket;
+    if (!reusedSocket) {
+      socket.once('secureConnect', () => (tlsEstablished = true));
+    }
+    evidence = () => ({ reusedSocket, bytesWritten: socket.bytesWritten - before, tlsEstablished });
   });
   return () => evidence?.();
 };

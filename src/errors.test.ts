@@ -115,7 +115,7 @@ describe('aliyunError', () => {
     expect([...codeRules.keys()].filter((code) => !tested.has(code))).toEqual([]);
   });
 
-  it('keeps the echoed string to sign out of SignatureDoesNotMatch, and redacts secrets', () => {
+  it('keeps the echoed string to sign out of SignatureDoesNotMatch', () => {
     const error = aliyunError(
       {
         code: 'SignatureDoesNotMatch',
@@ -128,6 +128,16 @@ describe('aliyunError', () => {
     );
     expect(error.data).toMatchObject({ message: 'Specified signature is not matched with our calculation.' });
   });
+
+  it("redacts every listed secret from Aliyun's Message, in data and in the sentence", () => {
+    const error = aliyunError(
+      { code: 'isv.SOMETHING_NEW', message: 'fakeSecret sig/nat+ure= sig%2Fnat%2Bure%3D rest', requestId: 'REQ-3', httpStatus: 200 },
+      route,
+      ['fakeSecret', 'sig/nat+ure=', 'sig%2Fnat%2Bure%3D']
+    );
+    expect(error.data).toMatchObject({ message: '[redacted] [redacted] [redacted] rest' });
+    expect((error.data as { errorDescription: string }).errorDescription).toContain('"[redacted] [redacted] [redacted] rest"');
+  });
 });
 
 describe('transportError', () => {
@@ -136,6 +146,8 @@ describe('transportError', () => {
     ['refused', { kind: 'network', errorCode: 'ECONNREFUSED' }, 'Could not connect to dysmsapi.aliyuncs.com: connection refused (ECONNREFUSED)'],
     ['DNS', { kind: 'network', errorCode: 'ENOTFOUND' }, 'Could not resolve dysmsapi.aliyuncs.com (DNS ENOTFOUND)'],
     ['TLS', { kind: 'network', errorCode: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, 'The TLS connection to dysmsapi.aliyuncs.com failed (DEPTH_ZERO_SELF_SIGNED_CERT)'],
+    ['TLS during the handshake', { kind: 'network', errorCode: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', duringHandshake: true }, 'failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE): its certificate is not trusted here'],
+    ['TLS after the handshake: may have been sent', { kind: 'network', errorCode: 'ERR_SSL_WRONG_VERSION_NUMBER', duringHandshake: false }, 'failed after it was established (ERR_SSL_WRONG_VERSION_NUMBER). The message may have been sent'],
     ['reset', { kind: 'network', errorCode: 'ECONNRESET' }, 'The connection to dysmsapi.aliyuncs.com failed before Aliyun answered (ECONNRESET). The message may have been sent'],
     ['HTML from a proxy', { kind: 'not-aliyun', httpStatus: 502, body: '<html>Bad Gateway</html>' }, 'dysmsapi.aliyuncs.com answered HTTP 502 with a body that is not Aliyun\'s JSON'],
   ])('%s', (_, failure, says) => {

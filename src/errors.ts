@@ -7,6 +7,7 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import { ruleFor } from './error-codes.js';
+import { isTlsFailure } from './retry-policy.js';
 import type { RouteSummary } from './route.js';
 
 /** The most of a foreign body or message an error repeats. */
@@ -73,10 +74,8 @@ export const aliyunError = (
 /** How a request failed without an Aliyun answer. */
 export type TransportFailure =
   | { kind: 'timeout'; timeout: number }
-  | { kind: 'network'; errorCode: string }
+  | { kind: 'network'; errorCode: string; duringHandshake?: boolean }
   | { kind: 'not-aliyun'; httpStatus: number; body: string };
-
-const tlsCodes = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/;
 
 /** Sentences that say which failure it was and whether the message may have gone out. */
 const describeTransport = (failure: TransportFailure, host: string): string => {
@@ -95,8 +94,11 @@ const describeTransport = (failure: TransportFailure, host: string): string => {
       if (errorCode === 'ENOTFOUND' || errorCode === 'EAI_AGAIN') {
         return `Could not resolve ${host} (DNS ${errorCode}); check endpoint and this server's DNS.`;
       }
-      if (tlsCodes.test(errorCode)) {
+      if (isTlsFailure(errorCode) && failure.duringHandshake !== false) {
         return `The TLS connection to ${host} failed (${errorCode}): its certificate is not trusted here, often because a proxy intercepts HTTPS.`;
+      }
+      if (isTlsFailure(errorCode)) {
+        return `The TLS connection to ${host} failed after it was established (${errorCode}). The message may have been sent: check the send records in the Aliyun SMS console before sending again.`;
       }
       return `The connection to ${host} failed before Aliyun answered (${errorCode}). The message may have been sent: check the send records in the Aliyun SMS console before sending again.`;
     }

@@ -39,23 +39,28 @@ afterEach(() => {
 describe('sendMessage on the wire', () => {
   it('posts the exact signed form body and resolves with the receipt', async () => {
     // The same parameters as the Logto-shaped known answer in signature.test.ts.
+    // The body is captured and compared afterwards, so a difference shows as a diff.
+    const posted: string[] = [];
     const scope = nock(endpoint)
-      .post(
-        '/',
-        'AccessKeyId=LTAI5tFakeKeyId&Action=SendSms&Format=JSON&PhoneNumbers=13800138000&RegionId=cn-hangzhou' +
-          '&SignName=%E7%99%BB%E5%BD%95%E9%AA%8C%E8%AF%81' +
-          '&SignatureMethod=HMAC-SHA1&SignatureNonce=00000000-0000-4000-8000-000000000000&SignatureVersion=1.0' +
-          '&TemplateCode=SMS_123456789&TemplateParam=%7B%22code%22%3A%22000000%22%7D' +
-          '&Timestamp=2026-01-02T03%3A04%3A05Z&Version=2017-05-25&Signature=au51s6URevioezji9ssedWyOAHE%3D'
-      )
+      .post('/')
       .matchHeader('content-type', 'application/x-www-form-urlencoded')
-      .reply(200, { Code: 'OK', Message: 'OK', BizId: '9006197469364984^0', RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990' });
+      .reply(200, (_uri, body) => {
+        posted.push(typeof body === 'string' ? body : JSON.stringify(body));
+        return { Code: 'OK', Message: 'OK', BizId: '9006197469364984^0', RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990' };
+      });
 
     const sendMessage = await build();
     await expect(
       sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '000000', locale: 'zh-CN' } })
     ).resolves.toEqual({ BizId: '9006197469364984^0', RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990' });
     expect(scope.isDone()).toBe(true);
+    expect(posted).toEqual([
+      'AccessKeyId=LTAI5tFakeKeyId&Action=SendSms&Format=JSON&PhoneNumbers=13800138000&RegionId=cn-hangzhou' +
+        '&SignName=%E7%99%BB%E5%BD%95%E9%AA%8C%E8%AF%81' +
+        '&SignatureMethod=HMAC-SHA1&SignatureNonce=00000000-0000-4000-8000-000000000000&SignatureVersion=1.0' +
+        '&TemplateCode=SMS_123456789&TemplateParam=%7B%22code%22%3A%22000000%22%7D' +
+        '&Timestamp=2026-01-02T03%3A04%3A05Z&Version=2017-05-25&Signature=au51s6URevioezji9ssedWyOAHE%3D',
+    ]);
   });
 
   it('asks for no compressed answer: no accept-encoding header, Aliyun answers a few hundred bytes', async () => {
@@ -71,13 +76,18 @@ describe('sendMessage on the wire', () => {
     const getConfig = vi.fn(async () => {
       throw new Error('getConfig must not be called');
     });
+    let posted: Record<string, string> = {};
     const scope = nock(endpoint)
-      .post('/', (body: Record<string, string>) => body.TemplateCode === 'SMS_400000001')
+      .post('/', (body: Record<string, string>) => {
+        posted = body;
+        return true;
+      })
       .reply(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R1' });
     const sendMessage = await build(getConfig);
     await sendMessage({ to: '8613800138000', type: TemplateType.Generic, payload: { code: '000000' } }, config);
     expect(getConfig).not.toHaveBeenCalled();
     expect(scope.isDone()).toBe(true);
+    expect(posted.TemplateCode).toBe('SMS_400000001');
   });
 
   it('validates a stored config once, and again as soon as it changes', async () => {
@@ -214,25 +224,10 @@ describe('international site on the wire', () => {
   };
 
   it('posts SendMessageToGlobe to the Singapore host and resolves with MessageId', async () => {
+    let posted: Record<string, string> = {};
     const scope = nock('https://dysmsapi.ap-southeast-1.aliyuncs.com')
       .post('/', (body: Record<string, string>) => {
-        const { Signature, ...rest } = body;
-        expect(Signature).toMatch(/^[A-Za-z0-9+/]{27}=$/);
-        expect(rest).toEqual({
-          AccessKeyId: 'LTAI5tFakeKeyId',
-          Action: 'SendMessageToGlobe',
-          Format: 'JSON',
-          From: 'LogtoOTP',
-          Message: 'Your code is 777777',
-          RegionId: 'ap-southeast-1',
-          SignatureMethod: 'HMAC-SHA1',
-          SignatureNonce: '00000000-0000-4000-8000-000000000000',
-          SignatureVersion: '1.0',
-          Timestamp: '2026-01-02T03:04:05Z',
-          To: '85268326366',
-          Type: 'OTP',
-          Version: '2018-05-01',
-        });
+        posted = body;
         return true;
       })
       .reply(200, {
@@ -249,6 +244,23 @@ describe('international site on the wire', () => {
       RequestId: 'REQ-INTL',
     });
     expect(scope.isDone()).toBe(true);
+    const { Signature, ...rest } = posted;
+    expect(Signature).toMatch(/^[A-Za-z0-9+/]{27}=$/);
+    expect(rest).toEqual({
+      AccessKeyId: 'LTAI5tFakeKeyId',
+      Action: 'SendMessageToGlobe',
+      Format: 'JSON',
+      From: 'LogtoOTP',
+      Message: 'Your code is 777777',
+      RegionId: 'ap-southeast-1',
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureNonce: '00000000-0000-4000-8000-000000000000',
+      SignatureVersion: '1.0',
+      Timestamp: '2026-01-02T03:04:05Z',
+      To: '85268326366',
+      Type: 'OTP',
+      Version: '2018-05-01',
+    });
   });
 
   it('maps a ResponseCode refusal by the same rule', async () => {

@@ -28,7 +28,12 @@ const describeRegions = {
   },
 };
 
-/** Published SendSms vector (https://help.aliyun.com/document_detail/101343.html), fact sheet §1.3. */
+/**
+ * Published SendSms vector (https://help.aliyun.com/document_detail/101343.html), fact sheet §1.3:
+ * Aliyun published the GET signature `zJDF+Lrzhj/ThnlvIToysFRq6t4=`. The POST signature
+ * `Xvhv7fPXrPkLVSnlt0jIr08o8NQ=` of the same parameters is ours, not Aliyun's: computed for the fact
+ * sheet with openssl from the string to sign written out below.
+ */
 const sendSms = {
   secret: 'testSecret',
   parameters: {
@@ -48,6 +53,14 @@ const sendSms = {
     Version: '2017-05-25',
   },
 };
+
+/** The published SendSms parameters, canonicalized and percent-encoded a second time, by hand. */
+const sendSmsEncodedTwice =
+  'AccessKeyId%3DtestId%26Action%3DSendSms%26Format%3DXML%26OutId%3D123%26PhoneNumbers%3D15300000001' +
+  '%26RegionId%3Dcn-hangzhou%26SignName%3D%25E9%2598%25BF%25E9%2587%258C%25E4%25BA%2591%25E7%259F%25AD%25E4%25BF%25A1%25E6%25B5%258B%25E8%25AF%2595%25E4%25B8%2593%25E7%2594%25A8' +
+  '%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D45e25e9b-0a6f-4070-8c85-2956eda1b466%26SignatureVersion%3D1.0' +
+  '%26TemplateCode%3DSMS_71390007%26TemplateParam%3D%257B%2522customer%2522%253A%2522test%2522%257D' +
+  '%26Timestamp%3D2017-07-12T02%253A42%253A19Z%26Version%3D2017-05-25';
 
 describe('percentEncode', () => {
   it.each([
@@ -87,11 +100,18 @@ describe('known answers', () => {
     expect(sign('GET', sendSms.parameters, sendSms.secret)).toBe('zJDF+Lrzhj/ThnlvIToysFRq6t4=');
   });
 
-  it('SendSms POST differs only by the method', () => {
-    expect(stringToSign('POST', sendSms.parameters)).toBe(
-      stringToSign('GET', sendSms.parameters).replace(/^GET/, 'POST')
-    );
+  it('SendSms GET (published): the string to sign, written out', () => {
+    expect(stringToSign('GET', sendSms.parameters)).toBe(`GET&%2F&${sendSmsEncodedTwice}`);
+  });
+
+  it('SendSms POST (our vector, not published): the method leads the string to sign', () => {
+    expect(stringToSign('POST', sendSms.parameters)).toBe(`POST&%2F&${sendSmsEncodedTwice}`);
     expect(sign('POST', sendSms.parameters, sendSms.secret)).toBe('Xvhv7fPXrPkLVSnlt0jIr08o8NQ=');
+  });
+
+  it("Aliyun SDK utility's getRPCSignature test vector (aliyun/darabonba-openapi-util)", () => {
+    expect(stringToSign('GET', { query: 'test', body: 'test' })).toBe('GET&%2F&body%3Dtest%26query%3Dtest');
+    expect(sign('GET', { query: 'test', body: 'test' }, 'secret')).toBe('XlUyV4sXjOuX5FnjUz9IF9tm5rU=');
   });
 });
 
@@ -102,7 +122,7 @@ describe('formatTimestamp', () => {
 });
 
 describe('signParameters', () => {
-  it('adds the common parameters and reproduces the published SendSms POST signature', () => {
+  it('adds the common parameters and reproduces our SendSms POST vector', () => {
     const { AccessKeyId, SignatureMethod, SignatureNonce, SignatureVersion, Timestamp, ...own } =
       sendSms.parameters;
     const signed = signParameters(own, {
@@ -155,7 +175,7 @@ describe('signRequest', () => {
     const input = { method: 'POST' as const, accessKeyId: AccessKeyId, accessKeySecret: sendSms.secret, nonce: SignatureNonce, date: new Date(Timestamp) };
     const { body, signature } = signRequest(own, input);
     expect(signature).toBe('Xvhv7fPXrPkLVSnlt0jIr08o8NQ=');
-    expect(body).toBe(`${canonicalizedQuery(sendSms.parameters)}&Signature=Xvhv7fPXrPkLVSnlt0jIr08o8NQ%3D`);
+    expect(body).toBe(`${decodeURIComponent(sendSmsEncodedTwice)}&Signature=Xvhv7fPXrPkLVSnlt0jIr08o8NQ%3D`);
     expect(Object.fromEntries(new URLSearchParams(body))).toEqual(signParameters(own, input));
   });
 });

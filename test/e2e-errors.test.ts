@@ -48,7 +48,7 @@ describe('Aliyun refusals from the sandbox', () => {
     ['unapproved sign name', (c) => ({ ...c, signName: '未审核签名' }), 'isv.SMS_SIGNATURE_ILLEGAL', 200, General, 'does not accept signName'],
     ['unknown template', (c) => withTemplate(c, 'SignIn', 'SMS_000000000'), 'isv.SMS_TEMPLATE_ILLEGAL', 200, General, 'does not accept template SMS_000000000'],
     ['a variable left empty', (c) => withTemplate(c, 'SignIn', 'SMS_460100001', { params: { other: '{{code}}' } }), 'isv.TEMPLATE_MISSING_PARAMETERS', 200, General, "add it to the template's params"],
-    ['mainland template to a Hong Kong number', (c) => withTemplate(c, 'SignIn', 'SMS_460100001'), 'isv.MOBILE_NUMBER_ILLEGAL', 200, InvalidRequestParameters, 'real mobile number', '85268326366'],
+    ['[assumption A1] mainland template to a Hong Kong number', (c) => withTemplate(c, 'SignIn', 'SMS_460100001'), 'isv.MOBILE_NUMBER_ILLEGAL', 200, InvalidRequestParameters, 'real mobile number', '85268326366'],
   ])('%s → %s', async (_, change, code, httpStatus, connectorCode, says, to) => {
     const error = await failureOf(change(connectorConfig(harness.sandbox)), to);
     expect(error.code).toBe(connectorCode);

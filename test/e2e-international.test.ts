@@ -67,7 +67,7 @@ describe('international site refusals', () => {
     ['an unregistered sender ID', () => ({ ...international(), senderId: 'Unknown' }), '85268326366', 'INVALID_SENDERID', ConnectorErrorCodes.General, 'register the sender ID'],
     ['an unapproved sign name', () => ({ ...international(), signName: '未审核' }), '8613800138000', 'SMS_SIGN_NAME_ILLEGAL', ConnectorErrorCodes.General, 'use a mainland signature'],
     [
-      'an unknown mainland template',
+      '[assumption A4] an unknown mainland template',
       () => ({ ...international(), templates: international().templates.map((template) => ({ ...template, templateCode: 'SMS_000000000' })) }),
       '8613800138000',
       'SMS_CONTENT_CODE_ILLEGAL',

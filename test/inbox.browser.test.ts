@@ -18,7 +18,8 @@ import { connectorConfig, pnvsConnectorConfig, type Site } from '../sandbox/conn
 import { startSandbox } from '../sandbox/index.js';
 import type { Sandbox } from '../sandbox/index.js';
 
-const chromiumPath = '/usr/bin/chromium';
+/** Debian's Chromium; `CHROMIUM_PATH` points elsewhere (and lets the missing-browser paths be tried). */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
 const artifacts = new URL('.artifacts/', import.meta.url);
 

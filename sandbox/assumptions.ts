@@ -1,0 +1,26 @@
+/**
+ * Where the sandbox answers as Aliyun is believed to, not as Aliyun documents: each guess has an
+ * id, the behaviour the sandbox implements, and the confidence the fact sheet gives it
+ * ([M] secondary source or inference, [L] unverified). Tests that exercise a guess carry its id in
+ * their name, and `sandbox/README.md` lists every entry, so agreement between the connector and
+ * the sandbox on these points is never mistaken for agreement with Aliyun.
+ *
+ * @module
+ */
+
+/** One guessed Aliyun behaviour. */
+export type Assumption = { id: string; behaviour: string; confidence: '[M]' | '[L]'; source: string };
+
+/** Every guess the sandbox makes, by id. */
+export const assumptions: readonly Assumption[] = [
+  { id: 'A1', behaviour: 'A mainland template to an overseas number (Hong Kong included) is isv.MOBILE_NUMBER_ILLEGAL', confidence: '[L]', source: 'fact sheet §8: the error for this case was not found' },
+  { id: 'A2', behaviour: 'SendMessageWithTemplate to a number outside mainland China is NOT_SUPPORTED_COUNTRY', confidence: '[L]', source: 'fact sheet §3: mirrors SendMessageToGlobe to a mainland number' },
+  { id: 'A3', behaviour: 'International-site per-number flow control is answered as BUSINESS_LIMIT_CONTROL', confidence: '[L]', source: "fact sheet §3: the ResponseCode list has no per-number code" },
+  { id: 'A4', behaviour: 'An unknown or non-mainland template on the 2018-05-01 API is SMS_CONTENT_CODE_ILLEGAL', confidence: '[M]', source: 'fact sheet §3: "template invalid: missing or blocked"' },
+  { id: 'A5', behaviour: 'A missing required parameter on the 2018-05-01 API is INVALID_PARAMETERS in a 200 body, not a gateway 400', confidence: '[M]', source: 'fact sheet §3' },
+  { id: 'A6', behaviour: 'Gateway refusals use HTTP 400 (SignatureDoesNotMatch, SignatureNonceUsed, InvalidTimeStamp.*), 404 (InvalidAccessKeyId.NotFound, InvalidAction.NotFound)', confidence: '[M]', source: 'fact sheet §5 and "What is uncertain": branch on Code, not status' },
+  { id: 'A7', behaviour: 'A Timestamp with milliseconds is accepted', confidence: '[L]', source: 'fact sheet §1.1' },
+  { id: 'A8', behaviour: 'Nonces are remembered for 15 minutes', confidence: '[L]', source: 'fact sheet §1.4: one forum answer says 31 minutes' },
+  { id: 'A9', behaviour: 'A SignatureVersion other than 1.0 is InvalidSignatureVersion', confidence: '[L]', source: 'the code name is a guess' },
+  { id: 'A10', behaviour: 'A SendSms batch with one unreadable number fails as a whole', confidence: '[L]', source: 'fact sheet §2: batches are documented, partial failure is not' },
+];
