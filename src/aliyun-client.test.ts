@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { createAliyunClient } from './aliyun-client.js';
+import { createAliyunClient, idleSocketMs } from './aliyun-client.js';
 import { useScriptedServer } from '../test/scripted-server.js';
 import type { ApiCall } from './route.js';
 
@@ -107,6 +107,32 @@ describe('aliyun client over loopback', () => {
     const before = server.received.length;
     await expect(client.send(call(), credentials, 2000)).resolves.toMatchObject({ Code: 'OK' });
     expect(server.received.length - before).toBe(1);
+  });
+
+  it(`closes a keep-alive connection idle for ${idleSocketMs} ms itself, before a server would (the reuse race)`, async () => {
+    server.answer = json(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'R' });
+    let socket: Socket | undefined;
+    const previous = server.answer;
+    server.answer = (body, request, response) => {
+      socket = request.socket;
+      previous(body, request, response);
+    };
+    await client.send(call(), credentials, 2000);
+    const idleFrom = performance.now();
+    // The scripted server keeps idle connections for 5 s (Node's default): only the client can close it sooner.
+    await once(socket!, 'close');
+    const idle = performance.now() - idleFrom;
+    expect(idle).toBeGreaterThanOrEqual(idleSocketMs - 50);
+    expect(idle).toBeLessThan(idleSocketMs + 800);
+  });
+
+  it(`waits on a busy connection longer than ${idleSocketMs} ms: the idle limit is for pooled connections only`, async () => {
+    server.answer = (body, request, response) => {
+      setTimeout(() => {
+        json(200, { Code: 'OK', Message: 'OK', BizId: '1^0', RequestId: 'slow' })(body, request, response);
+      }, idleSocketMs + 500);
+    };
+    await expect(client.send(call(), credentials, idleSocketMs + 3000)).resolves.toMatchObject({ RequestId: 'slow' });
   });
 
   it('never repeats a request whose connection closed after it was sent', async () => {

@@ -31,10 +31,20 @@ export type ClientOptions = { nonce?: () => string; now?: () => Date; warn?: (me
 /** A successful answer, as Aliyun sent it. */
 export type AliyunAnswer = Readonly<Record<string, unknown>>;
 
+/**
+ * How long a keep-alive connection may sit idle before the connector closes it itself. A server
+ * closes idle connections too (Node's default is 5 s; Aliyun's limit is not documented), and a
+ * request written to a connection the server is closing at that moment fails after it was
+ * written, which the retry policy must not repeat. Closing ours first avoids that race. Node's
+ * agent applies a shorter `Keep-Alive: timeout=` hint from the server only when `timeout` is set
+ * (`Agent.prototype.keepSocketAlive`), so this also turns that hint on.
+ */
+export const idleSocketMs = 4000;
+
 /** One agent per protocol for the whole process, so sends reuse warm connections. */
 const agent = {
-  http: new http.Agent({ keepAlive: true }),
-  https: new https.Agent({ keepAlive: true }),
+  http: new http.Agent({ keepAlive: true, timeout: idleSocketMs }),
+  https: new https.Agent({ keepAlive: true, timeout: idleSocketMs }),
 };
 
 /**
