@@ -1,29 +1,11 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
-import type { ZodError } from 'zod';
 
+import { issuesOf, requiredTemplates } from '../test/config-refusals.js';
 import { parseConfig } from './config.js';
 
 const keys = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };
 const pnvsOnly = { ...keys, mainlandService: 'pnvs', pnvsSignName: '速通互联验证码' };
-const templates = [
-  { usageType: 'SignIn', templateCode: 'SMS_1' },
-  { usageType: 'Register', templateCode: 'SMS_2' },
-  { usageType: 'ForgotPassword', templateCode: 'SMS_3' },
-  { usageType: 'Generic', templateCode: 'SMS_4' },
-];
-
-/** The messages a refused config produces, as Logto lists them in the Console. */
-const issuesOf = (config: unknown): string[] => {
-  try {
-    parseConfig(config);
-  } catch (error: unknown) {
-    expect(error).toMatchObject({ code: ConnectorErrorCodes.InvalidConfig });
-    const { issues } = (error as { data: ZodError }).data;
-    return issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
-  }
-  throw new Error('config was accepted');
-};
+const templates = requiredTemplates;
 
 describe('PNVS settings', () => {
   it('a PNVS-only account needs only its keys and the gifted signature', () => {

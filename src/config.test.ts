@@ -1,31 +1,14 @@
-import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import { TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
-import type { ZodError } from 'zod';
 
+import { issuesOf, requiredTemplates } from '../test/config-refusals.js';
 import { configGuard, parseConfig } from './config.js';
 
 const base = {
   accessKeyId: 'LTAI5tFakeKeyId',
   accessKeySecret: 'fakeSecret',
   signName: '阿里云短信测试',
-  templates: [
-    { usageType: 'SignIn', templateCode: 'SMS_1' },
-    { usageType: 'Register', templateCode: 'SMS_2' },
-    { usageType: 'ForgotPassword', templateCode: 'SMS_3' },
-    { usageType: 'Generic', templateCode: 'SMS_4' },
-  ],
-};
-
-/** The messages a refused config produces, as Logto lists them in the Console. */
-const issuesOf = (config: unknown): string[] => {
-  try {
-    parseConfig(config);
-  } catch (error: unknown) {
-    expect(error).toMatchObject({ code: ConnectorErrorCodes.InvalidConfig });
-    const { issues } = (error as { data: ZodError }).data;
-    return issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
-  }
-  throw new Error('config was accepted');
+  templates: requiredTemplates,
 };
 
 describe('configs the official connector documents are accepted unchanged', () => {
