@@ -30,7 +30,7 @@ beforeEach(() => {
 const send = (target: Sandbox, params: Record<string, string>, options?: CallOptions) =>
   callSandbox(target, { Action: 'SendSmsVerifyCode', Version: '2017-05-25', ...params }, options);
 
-describe('SendSmsVerifyCode refusals', () => {
+describe('SendSmsVerifyCode refusals (codes: assumption A11; HTTP 200: assumption A14)', () => {
   it.each([
     { why: 'no PhoneNumber (gateway check)', params: { ...signIn, PhoneNumber: '' }, status: 400, code: 'MissingPhoneNumber' },
     { why: 'no SignName (gateway check)', params: { ...signIn, SignName: '' }, status: 400, code: 'MissingSignName' },
@@ -97,7 +97,7 @@ describe('SendSmsVerifyCode accepted', () => {
 });
 
 describe('SendSmsVerifyCode flow control', () => {
-  it('one code a minute per number (FREQUENCY_FAIL), whatever the gifted signature; a minute later it passes', async () => {
+  it('[assumption A12, A13] one code a minute per number (FREQUENCY_FAIL), whatever the gifted signature; a minute later it passes', async () => {
     const codes: unknown[] = [];
     for (const SignName of ['速通互联验证码', '沙箱赠送签名']) {
       codes.push(((await send(limited, { ...signIn, PhoneNumber: '13900139000', SignName })).json as Record<string, unknown>).Code);
@@ -107,7 +107,7 @@ describe('SendSmsVerifyCode flow control', () => {
     expect(((await send(limited, { ...signIn, PhoneNumber: '13900139000' })).json as Record<string, unknown>).Code).toBe('OK');
   });
 
-  it('the sixth code in an hour is BUSINESS_LIMIT_CONTROL', async () => {
+  it('[assumption A12, A13] the sixth code in an hour is BUSINESS_LIMIT_CONTROL', async () => {
     const seen = [];
     for (let index = 0; index < 6; index += 1) {
       seen.push(((await send(limited, { ...signIn, PhoneNumber: '13700137000' })).json as Record<string, unknown>).Code);
