@@ -8,7 +8,7 @@ const en = 'The verification code could not be sent by SMS. Please try again lat
 describe('forEndUser', () => {
   it('moves the operator sentence of a General error aside and keeps every other key', () => {
     const operator = new ConnectorError(ConnectorErrorCodes.General, { errorDescription: 'fix signName', code: 'isv.X', requestId: 'R1' });
-    const shown = forEndUser(operator, 'en') as ConnectorError;
+    const shown = forEndUser(operator, { locale: 'en' }) as ConnectorError;
     expect(shown).toBeInstanceOf(ConnectorError);
     expect([shown.code, shown.data]).toEqual([
       ConnectorErrorCodes.General,
@@ -22,7 +22,7 @@ describe('forEndUser', () => {
     ['an invalid config', new ConnectorError(ConnectorErrorCodes.InvalidConfig, { issues: [] })],
     ['something that is no ConnectorError', new TypeError('bug')],
   ])('leaves %s as it is', (_, error) => {
-    expect(forEndUser(error, 'en')).toBe(error);
+    expect(forEndUser(error, { locale: 'en' })).toBe(error);
   });
 
   const zhCN = '短信验证码发送失败。请稍后重试；如果问题持续，请联系客服。';
@@ -39,7 +39,16 @@ describe('forEndUser', () => {
     ['zh-MO', zhTW],
     ['zh-Hant-HK', zhTW],
   ])('locale %s', (locale, sentence) => {
-    expect(endUserSentence(locale)).toBe(sentence);
+    expect(endUserSentence({ locale })).toBe(sentence);
+  });
+
+  it.each<[string, { locale?: unknown; uiLocales?: unknown }, string]>([
+    ['uiLocales before locale', { uiLocales: 'zh-TW en', locale: 'en' }, zhTW],
+    ['a uiLocales tag without a sentence is skipped', { uiLocales: 'fr zh-CN', locale: 'en' }, zhCN],
+    ['no uiLocales tag has a sentence: locale', { uiLocales: 'fr de', locale: 'zh-HK' }, zhTW],
+    ['garbage uiLocales', { uiLocales: 42, locale: 'zh-CN' }, zhCN],
+  ])('%s', (_, payload, sentence) => {
+    expect(endUserSentence(payload)).toBe(sentence);
   });
 });
 

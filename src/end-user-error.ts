@@ -9,6 +9,8 @@
  */
 import { ConnectorError, ConnectorErrorCodes, type SendMessageFunction } from '@logto/connector-kit';
 
+import { preferredTags } from './language-tag.js';
+
 /** The end user's sentence, by the language of the sign-in page. */
 const sentences = {
   en: 'The verification code could not be sent by SMS. Please try again later, or contact support if this keeps happening.',
@@ -16,12 +18,29 @@ const sentences = {
   'zh-TW': '簡訊驗證碼發送失敗。請稍後再試；如果問題持續，請聯絡客服。',
 } as const;
 
-/** The sentence for Logto's resolved `payload.locale` (a BCP 47 tag); English when none fits. */
-export const endUserSentence = (locale: unknown): string => {
-  if (typeof locale !== 'string' || !/^zh\b/i.test(locale)) {
+/** The sentence for one language tag, or `undefined` when none is written in that language. */
+const sentenceFor = (tag: string): string | undefined => {
+  if (/^en\b/i.test(tag)) {
     return sentences.en;
   }
-  return /^zh-(?:TW|HK|MO|Hant)\b/i.test(locale) ? sentences['zh-TW'] : sentences['zh-CN'];
+  if (/^zh\b/i.test(tag)) {
+    return /^zh-(?:TW|HK|MO|Hant)\b/i.test(tag) ? sentences['zh-TW'] : sentences['zh-CN'];
+  }
+  return undefined;
+};
+
+/**
+ * The sentence in the end user's language, read as templates read it (language-tag.ts): each of
+ * Logto's `uiLocales` in order, then `locale`; English when none of them has a sentence.
+ */
+export const endUserSentence = (payload: { locale?: unknown; uiLocales?: unknown }): string => {
+  for (const tag of preferredTags(payload)) {
+    const sentence = sentenceFor(tag);
+    if (sentence !== undefined) {
+      return sentence;
+    }
+  }
+  return sentences.en;
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -32,14 +51,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * is rebuilt with the end user's sentence; every other error (rate limits, bad numbers, invalid
  * configurations) is returned as it is, since Logto already shows its own phrase for those.
  */
-export const forEndUser = (error: unknown, locale: unknown): unknown => {
+export const forEndUser = (error: unknown, payload: { locale?: unknown; uiLocales?: unknown }): unknown => {
   if (!(error instanceof ConnectorError) || error.code !== ConnectorErrorCodes.General || !isRecord(error.data)) {
     return error;
   }
   const { errorDescription, ...rest } = error.data;
   return new ConnectorError(ConnectorErrorCodes.General, {
     ...rest,
-    errorDescription: endUserSentence(locale),
+    errorDescription: endUserSentence(payload),
     operatorDescription: errorDescription,
   });
 };
@@ -51,7 +70,7 @@ export const withEndUserErrors =
     try {
       return await send(data, config);
     } catch (error: unknown) {
-      const locale: unknown = isRecord(data) && isRecord(data.payload) ? data.payload.locale : undefined;
-      throw config === undefined || config === null ? forEndUser(error, locale) : error;
+      const payload = isRecord(data) && isRecord(data.payload) ? data.payload : {};
+      throw config === undefined || config === null ? forEndUser(error, payload) : error;
     }
   };
