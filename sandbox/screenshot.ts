@@ -1,6 +1,6 @@
 /**
  * Regenerates `docs/inbox.png`: `tsx sandbox/screenshot.ts`. Starts a sandbox, sends a few
- * messages to three numbers (one through the international site), and photographs the inbox
+ * messages to four numbers (one through the international site, one through PNVS), and photographs the inbox
  * with Debian's Chromium (`apt-get install chromium fonts-noto-cjk`).
  *
  * @module
@@ -28,6 +28,10 @@ try {
       Message: 'Your Logto verification code is 551177. It expires in 5 minutes.',
     }),
     () => sendSms(sandbox, { PhoneNumbers: '+8613800138000', SignName: 'Logto沙箱', TemplateCode: 'SMS_460100003', TemplateParam: '{"code":"770215"}' }),
+    () => callSandbox(sandbox, {
+      Action: 'SendSmsVerifyCode', Version: '2017-05-25', PhoneNumber: '13900139000', CountryCode: '86',
+      SignName: '速通互联验证码', TemplateCode: '100001', TemplateParam: '{"code":"318406","min":"10"}',
+    }),
   ];
   for (const send of sends) {
     const reply = await send();
@@ -36,7 +40,7 @@ try {
     }
     sandbox.clock.advance(47_000);
   }
-  const page = await browser.newPage({ viewport: { width: 1280, height: 460 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
   await page.goto(`${sandbox.endpoint}/`);
   await page.getByTestId('message').nth(sends.length - 1).waitFor();
   mkdirSync(fileURLToPath(new URL('../docs/', import.meta.url)), { recursive: true });
