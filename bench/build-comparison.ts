@@ -69,7 +69,13 @@ try {
   }
   for (let round = 0; round < rounds; round += 1) {
     for (const mode of sendModes) {
-      for (const [position, load] of processes.entries()) {
+      // The order rotates every round: a build's place in the turn shifts its figures by several per cent.
+      for (let turn = 0; turn < processes.length; turn += 1) {
+        const position = (turn + round) % processes.length;
+        const load = processes[position];
+        if (load === undefined) {
+          continue;
+        }
         const report = await load.run(mode, 16, chunk, index);
         index += chunk;
         if (report.errors > 0) {

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import https from 'node:https';
 
-import type { Got, RequestError as GotRequestError, TimeoutError as GotTimeoutError } from 'got';
+import type { Request as GotRequest, RequestError as GotRequestError, TimeoutError as GotTimeoutError } from 'got';
 
 import { isAccepted, readAnswer, type AliyunOutcome } from './aliyun-answer.js';
 import { BoundedMap } from './bounded-map.js';
@@ -67,8 +67,11 @@ const requestWithDefinedOptions = (
   return (url.protocol === 'https:' ? https : http).request(url, defined, callback);
 };
 
+/** A got instance whose defaults fix the method (POST) and the stream interface: a request adds only its body and deadline. */
+type PostStream = (url: string, options: { body: string; timeout: { request: number } }) => GotRequest;
+
 /** got and the error classes its failures are told apart by. */
-type Transport = { http: Got; RequestError: typeof GotRequestError; TimeoutError: typeof GotTimeoutError };
+type Transport = { http: PostStream; RequestError: typeof GotRequestError; TimeoutError: typeof GotTimeoutError };
 
 let transport: Promise<Transport> | undefined;
 
@@ -82,6 +85,10 @@ let transport: Promise<Transport> | undefined;
 const loadTransport = async (): Promise<Transport> =>
   (transport ??= import('got').then(({ got, RequestError, TimeoutError }) => ({
     http: got.extend({
+      // Every send is a POST stream: fixed here, so a request merges only its body and deadline
+      // (got.stream.post spreads two more options into every request).
+      method: 'POST',
+      isStream: true,
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
         'user-agent': 'connector-aliyun-sms (+https://www.npmjs.com/package/connector-aliyun-sms)',
@@ -93,7 +100,7 @@ const loadTransport = async (): Promise<Transport> =>
       throwHttpErrors: false,
       // Aliyun answers a few hundred bytes of JSON: no accept-encoding, no decompression stream.
       decompress: false,
-    }),
+    }) as unknown as PostStream, // got's types pick the stream overload only for an `isStream` given per request
     RequestError,
     TimeoutError,
   })));
@@ -149,7 +156,7 @@ type Exchange =
 const exchange = (transport: Transport, url: string, form: string, budget: number): Promise<Exchange> =>
   new Promise((resolve) => {
     let socketEvidence: () => SocketEvidence | undefined = () => undefined;
-    const stream = transport.http.stream.post(url, { body: form, timeout: { request: budget } });
+    const stream = transport.http(url, { body: form, timeout: { request: budget } });
     stream.on('request', (request: ClientRequest) => {
       socketEvidence = watchSocket(request);
     });

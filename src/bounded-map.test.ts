@@ -7,6 +7,7 @@ describe('BoundedMap', () => {
     ['keeps entries up to the limit', (map) => { map.set('a', 1); map.set('b', 2); }, [['a', 1], ['b', 2]], 2],
     ['evicts the oldest entry past the limit', (map) => { map.set('a', 1); map.set('b', 2); map.set('c', 3); }, [['a', undefined], ['b', 2], ['c', 3]], 2],
     ['a read makes an entry the newest', (map) => { map.set('a', 1); map.set('b', 2); map.get('a'); map.set('c', 3); }, [['a', 1], ['b', undefined], ['c', 3]], 2],
+    ['reads in turn leave the last one read the newest', (map) => { map.set('a', 1); map.set('b', 2); map.get('a'); map.get('b'); map.set('c', 3); }, [['a', undefined], ['b', 2], ['c', 3]], 2],
     ['overwriting makes an entry the newest without growing', (map) => { map.set('a', 1); map.set('b', 2); map.set('a', 9); map.set('c', 3); }, [['a', 9], ['b', undefined], ['c', 3]], 2],
   ])('%s', (_, fill, expected, size) => {
     const map = new BoundedMap<string, number>(2);

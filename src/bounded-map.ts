@@ -10,6 +10,8 @@
 export class BoundedMap<K, V> {
   readonly #entries = new Map<K, V>();
   readonly #limit: number;
+  /** The most recently used key: getting it again changes no order, so it is not re-inserted. */
+  #newest: K | undefined;
 
   /** `limit`: how many entries to keep, at least 1. */
   constructor(limit: number) {
@@ -22,7 +24,8 @@ export class BoundedMap<K, V> {
   /** The value for `key`, which becomes the most recently used; undefined when absent. */
   get(key: K): V | undefined {
     const value = this.#entries.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && key !== this.#newest) {
+      this.#newest = key;
       // A Map iterates in insertion order, so re-inserting marks the entry as the newest.
       this.#entries.delete(key);
       this.#entries.set(key, value);
@@ -34,6 +37,7 @@ export class BoundedMap<K, V> {
   set(key: K, value: V): void {
     this.#entries.delete(key);
     this.#entries.set(key, value);
+    this.#newest = key;
     if (this.#entries.size > this.#limit) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) {
