@@ -66,9 +66,18 @@ export const startLoadProcess = async (options: Omit<PeerProcessOptions, 'phase'
       return (await ran).chunk;
     },
     async finish() {
+      // The process exits by itself after answering; wait for that, since `--cpu-prof` writes its
+      // profile on exit and `kill()` right after the answer would cut the write short.
+      const exited = new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          resolve();
+        });
+      });
       const finished = next(child, 'finished', describe, options.timeoutMs);
       command({ kind: 'finish' });
-      return (await finished).rssBytes;
+      const { rssBytes } = await finished;
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, options.timeoutMs))]);
+      return rssBytes;
     },
     kill() {
       if (child.exitCode === null) {
