@@ -4,7 +4,7 @@
  * a hostile server echoes, even at the very start of a short message.
  */
 import { once } from 'node:events';
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
@@ -72,29 +72,19 @@ describe('one deadline for the whole send', () => {
 });
 
 describe('redirects are never followed', () => {
-  const elsewhere = { calls: 0, endpoint: '' };
-  const target = createHttpServer((_request, response) => {
-    elsewhere.calls += 1;
-    response.writeHead(200, { 'content-type': 'application/json' }).end('{"Code":"OK","Message":"OK","BizId":"1^0","RequestId":"R"}');
-  });
-  beforeAll(async () => {
-    target.listen(0, '127.0.0.1');
-    await once(target, 'listening');
-    elsewhere.endpoint = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    target.closeAllConnections();
-    target.close();
-    await once(target, 'close');
-  });
+  /** A second server a redirect points at; it records every request that reaches it. */
+  const elsewhere = useScriptedServer();
 
   it.each([301, 302, 307, 308])('HTTP %i with a Location to another server: reported, and the other server never called', async (status) => {
+    elsewhere.answer = (_body, _request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"Code":"OK","Message":"OK","BizId":"1^0","RequestId":"R"}');
+    };
     server.answer = (_body, _request, response) => {
       response.writeHead(status, { location: `${elsewhere.endpoint}/` }).end();
     };
     const error: unknown = await client.send(call(), credentials, 2000).catch((error_: unknown) => error_);
     expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { failure: { kind: 'not-aliyun', httpStatus: status }, attempts: 1 } });
-    expect(elsewhere.calls).toBe(0);
+    expect(elsewhere.received).toEqual([]);
   });
 });
 
