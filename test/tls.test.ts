@@ -4,8 +4,6 @@
  * private CA. A stalled handshake ends within the timeout; a handshake that fails is retried once,
  * as nothing can have been sent; TLS that fails after the request was read is never repeated.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { makeTlsMaterial } from '../bench/tls-material.js';
-import { packageRoot } from '../demo/logto-host.js';
+import { runFixture } from './fixture-process.js';
 
 const timeout = 1000;
 /** What a send may take beyond its timeout: event-loop delay on a busy machine, never a second budget. */
@@ -29,24 +27,11 @@ type Line = { name: string; outcome: string; failure?: Record<string, unknown>; 
 const runChild = async () => {
   const trusted = makeTlsMaterial(path.join(directory, 'trusted'));
   const untrusted = makeTlsMaterial(path.join(directory, 'untrusted'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('test', 'fixtures', 'tls-sends.ts')], {
-    cwd: packageRoot,
+  const { code, signal, stderr, lines } = await runFixture<Line>('tls-sends.ts', {
     env: { ...process.env, NODE_EXTRA_CA_CERTS: trusted.caPath, TLS_FILES: JSON.stringify({ trusted, untrusted }) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    killAfterMs: 40_000,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 40_000);
-  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
-  clearTimeout(killer);
-  const lines = stdout
-    .trim()
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Line);
-  return { code, signal, stderr: stderr.replaceAll(/^.*nodedir.*$/gm, '').trim(), byName: new Map(lines.map((line) => [line.name, line])) };
+  return { code, signal, stderr, byName: new Map(lines.map((line) => [line.name, line])) };
 };
 
 describe('over real TLS', () => {
