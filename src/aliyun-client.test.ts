@@ -3,9 +3,10 @@ import { Agent, createServer, type ClientRequest, type IncomingMessage, type Ser
 import type { AddressInfo, Socket } from 'node:net';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { got, Options, type Got } from 'got';
 import { describe, expect, it } from 'vitest';
 
-import { createAliyunClient, idleSocketMs } from './aliyun-client.js';
+import { createAliyunClient, idleSocketMs, withoutCacheOptions } from './aliyun-client.js';
 import { useScriptedServer } from '../test/scripted-server.js';
 import type { ApiCall } from './route.js';
 
@@ -188,5 +189,23 @@ describe('clock skew', () => {
     expect((error as { data: { errorDescription: string } }).data.errorDescription).toContain(
       "It was refused again when signed with Aliyun's own clock: this host's clock is 20 minutes off, so fix the clock (NTP)."
     );
+  });
+});
+
+describe('withoutCacheOptions', () => {
+  const nativeOptionKeys = (instance: Got) =>
+    Object.keys(new Options('https://dysmsapi.aliyuncs.com/', {}, instance.defaults.options).createNativeRequestOptions());
+
+  it("drops got's unset cacheOptions from the options every request is built with", () => {
+    const unset = ['shared', 'cacheHeuristic', 'immutableMinTimeToLive', 'ignoreCargoCult'];
+    expect(nativeOptionKeys(got.extend({ mutableDefaults: true }))).toEqual(expect.arrayContaining(unset));
+    const lean = nativeOptionKeys(withoutCacheOptions(got.extend({ mutableDefaults: true })));
+    expect(lean.filter((key) => unset.includes(key))).toEqual([]);
+    expect(lean).toEqual(expect.arrayContaining(['agent', 'headers', 'method', 'checkServerIdentity']));
+  });
+
+  it('keeps a cache option that was set', () => {
+    const instance = withoutCacheOptions(got.extend({ mutableDefaults: true, cacheOptions: { shared: false } }));
+    expect(instance.defaults.options.cacheOptions).toEqual({ shared: false });
   });
 });
