@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 import { ConnectorConfigFormItemType, connectorMetadataGuard, TemplateType } from '@logto/connector-kit';
+import { parseMetadata } from '@logto/cli/lib/connector/index.js';
 import { describe, expect, it } from 'vitest';
 
 import { configGuard, configShape } from './config.js';
@@ -14,7 +16,16 @@ describe('metadata', () => {
   it('has its own id, so it installs next to the official connector', () => {
     expect(metadata.id).not.toBe('aliyun-short-message-service');
     expect(metadata.platform).toBeNull();
-    expect([metadata.logo, metadata.readme]).toEqual(['./logo.svg', './docs/console-guide.md']);
+    expect(metadata.readme).toBe('./docs/console-guide.md');
+  });
+
+  it("carries logo.svg as the data URL Logto's loader would make of it, so the loader reads no logo file", async () => {
+    const svg = readFileSync(new URL('../logo.svg', import.meta.url));
+    expect(metadata.logo).toBe(`data:image/svg+xml;base64,${svg.toString('base64')}`);
+    // What the Console receives: the loader passes a logo that is not a file in the package through.
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const fromFile = await parseMetadata({ ...metadata, logo: './logo.svg' }, root);
+    expect((await parseMetadata(metadata, root)).logo).toBe(fromFile.logo);
   });
 
   it.each(['en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'pt-BR'] as const)('names and describes itself in %s', (language) => {

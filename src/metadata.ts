@@ -9,6 +9,7 @@ import {
 } from '@logto/connector-kit';
 
 import { defaultEndpoints, defaultTimeout, timeoutRange } from './config.js';
+import { logoDataUrl } from './logo.js';
 import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './pnvs.js';
 
 const onPnvs = [{ targetKey: 'mainlandService', expectValue: 'pnvs' }];
@@ -32,7 +33,7 @@ export const metadata: ConnectorMetadata = {
     de: 'Aliyun SMS (Alibaba Cloud)',
     fr: 'Aliyun SMS (Alibaba Cloud)',
   },
-  logo: './logo.svg',
+  logo: logoDataUrl,
   logoDark: null,
   description: {
     en: 'Send verification codes through Alibaba Cloud Short Message Service, to mainland China and overseas numbers, with clear errors and bounded time.',
