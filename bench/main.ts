@@ -20,7 +20,7 @@ import { summarizeProfiles } from './profile-summary.js';
 import { renderReport, type Measurements } from './report.js';
 import { measureRun, type RunContext } from './run.js';
 import { startServerProcess } from './server-process.js';
-import { buildFixture, describeSetup, planFor } from './setup.js';
+import { buildFixture, describeSetup, planFor, publishedResultsName } from './setup.js';
 import { makeTlsMaterial } from './tls-material.js';
 
 const bench = path.dirname(fileURLToPath(import.meta.url));
@@ -79,7 +79,7 @@ const main = async () => {
   });
   // Only a full, unprofiled run of this repository replaces the published table.
   const published = peers.length === peerNames.length && options.packagePath === undefined && !options.cpuProf && options.scale === 1;
-  const resultsPath = path.join(published ? bench : work, 'results.md');
+  const resultsPath = published ? path.join(bench, publishedResultsName) : path.join(work, 'results.md');
   writeFileSync(resultsPath, markdown);
   writeFileSync(path.join(work, 'results.json'), JSON.stringify(Object.fromEntries(measurements), null, 2));
   console.log(`\n${markdown}`);

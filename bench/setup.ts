@@ -54,14 +54,27 @@ export const buildFixture = async (packages: Fixture['packages']): Promise<Fixtu
   };
 };
 
+/** Node's major version: the published table of a Node 20 run (these machines' Node) is results.md, of another results-node<major>.md. */
+const nodeMajor = process.versions.node.split('.')[0] ?? '';
+
+/** The file name a full run of this repository publishes its table under, in bench/. */
+export const publishedResultsName = nodeMajor === '20' ? 'results.md' : `results-node${nodeMajor}.md`;
+
 /** The title and the paragraph above the table: when, where, and what was sent. */
 export const describeSetup = (options: BenchOptions, plan: Plan): string[] => {
   const [cpu] = cpus();
   const levels = plan.levels.map((level) => `${level.sends} at concurrency ${level.concurrency} (after ${level.warmup} to open its connections)`);
   const { warmup } = plan;
   return [
-    '# Benchmark results',
-    '',
+    ...(nodeMajor === '20'
+      ? ['# Benchmark results', '']
+      : [
+          `# Benchmark results on Node ${nodeMajor}`,
+          '',
+          `The benchmark of [results.md](results.md), run with Node ${nodeMajor} first on \`PATH\` (for Node 22, the release Logto's images use: ` +
+            `\`PATH="$PWD/test/.artifacts/node-22.23.5/bin:$PATH" npm run bench\` once \`npm run test:node22\` has fetched it).`,
+          '',
+        ]),
     `\`npm run bench${options.runs > 1 ? ` -- --runs ${options.runs}` : ''}\`, ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ` +
       `${platform()} ${arch()}, ${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}, shared with other work while it ran (load average ${loadavg()[0]?.toFixed(1) ?? '?'} at the end); ` +
       `${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`}.`,
@@ -69,7 +82,7 @@ export const describeSetup = (options: BenchOptions, plan: Plan): string[] => {
     `Every peer sends SignIn codes to mainland numbers at \`https://dysmsapi.aliyuncs.com\`, resolved to a local sandbox (TLS 1.3, ` +
       `RSA 2048 certificate made for the run; flow control off; its own process). The two Logto connectors are loaded by Logto's ` +
       `loader and sent to as Logto core sends a sign-in code, \`sendMessage(data)\` with the config from \`getConfig\`, in two modes: ` +
-      `as Logto serves it, a new connector from \`buildRawConnector\` for every send (which also reads the package's logo and its metadata's readme file), ` +
+      `as Logto serves it, a new connector from \`buildRawConnector\` for every send (which also reads the logo and readme files the package's metadata names), ` +
       `and one reused connector. Each peer and mode is first warmed up in chunks of ${warmup.chunk} sends at concurrency ${warmup.concurrency} ` +
       `until two chunks in a row differ by less than ${warmup.tolerance * 100} % in CPU per send (at least ${warmup.min}, at most ${warmup.max} sends). ` +
       `Then per peer and mode: ${levels.join(', ')}, each level cut into ${plan.slices} slices run peer after peer, so the peers interleave. ` +
