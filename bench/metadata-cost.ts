@@ -1,9 +1,10 @@
 /**
  * @module metadata-cost
  * What Logto's loader spends, per request that builds connectors, on this package's metadata:
- * `buildRawConnector` reads the logo (inlined as a data URL) and the file named by `readme` from
- * the package folder every time (`@logto/cli` `parseMetadata`). Times that step alone for each
- * Markdown file given, sequentially and 16 at a time, after a warm-up.
+ * `buildRawConnector` reads the logo, unless it is a URL already, and the file named by `readme`
+ * from the package folder every time (`@logto/cli` `parseMetadata`). Times that step alone for each
+ * Markdown file given as `readme`, with the logo as the metadata carries it (a data URL) and as the
+ * path `./logo.svg`, sequentially and 16 at a time, after a warm-up.
  *
  *   npx tsx bench/metadata-cost.ts README.md docs/console-guide.md
  */
@@ -17,14 +18,17 @@ import { metadata } from '../lib/metadata.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
+/** The metadata Logto's loader would see with `readme` and, if given, `logo` replaced. */
+type Variant = { label: string; readme: string; logo?: string };
+
 /** CPU µs and wall µs per call over `calls` calls, `concurrency` in flight. */
-const measure = async (readme: string, calls: number, concurrency: number) => {
-  const withReadme = { ...metadata, readme: `./${readme}` };
+const measure = async ({ readme, logo }: Variant, calls: number, concurrency: number) => {
+  const variant = { ...metadata, readme: `./${readme}`, ...(logo === undefined ? {} : { logo }) };
   let next = 0;
   const worker = async () => {
     while (next < calls) {
       next += 1;
-      await parseMetadata(withReadme, root);
+      await parseMetadata(variant, root);
     }
   };
   const cpu = process.cpuUsage();
@@ -34,21 +38,27 @@ const measure = async (readme: string, calls: number, concurrency: number) => {
   return { cpuUs: (used.user + used.system) / calls, wallUs: ((performance.now() - started) * 1000) / calls };
 };
 
-const files = process.argv.slice(2);
-for (const file of files) {
-  await measure(file, 2000, 16);
+const variants: Variant[] = process.argv.slice(2).flatMap((readme) => {
+  const bytes = statSync(path.join(root, readme)).size;
+  return [
+    { label: `${readme} (${bytes} bytes), logo as a data URL`, readme },
+    { label: `${readme} (${bytes} bytes), logo read from ./logo.svg`, readme, logo: './logo.svg' },
+  ];
+});
+for (const variant of variants) {
+  await measure(variant, 2000, 16);
 }
-// Interleaved rounds, so a change in the machine's load falls on every file alike.
-const results = new Map(files.map((file) => [file, { sequential: [] as number[], concurrent: [] as number[] }]));
+// Interleaved rounds, so a change in the machine's load falls on every variant alike.
+const results = new Map(variants.map((variant) => [variant, { sequential: [] as number[], concurrent: [] as number[] }]));
 for (let round = 0; round < 5; round += 1) {
-  for (const file of files) {
-    results.get(file)?.sequential.push((await measure(file, 1000, 1)).cpuUs);
-    results.get(file)?.concurrent.push((await measure(file, 1000, 16)).cpuUs);
+  for (const variant of variants) {
+    results.get(variant)?.sequential.push((await measure(variant, 1000, 1)).cpuUs);
+    results.get(variant)?.concurrent.push((await measure(variant, 1000, 16)).cpuUs);
   }
 }
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-for (const [file, { sequential, concurrent }] of results) {
+for (const [{ label }, { sequential, concurrent }] of results) {
   console.log(
-    `${file} (${statSync(path.join(root, file)).size} bytes): CPU per parseMetadata ${median(sequential).toFixed(0)} µs one at a time, ${median(concurrent).toFixed(0)} µs 16 at a time (median of 5 rounds)`
+    `${label}: CPU per parseMetadata ${median(sequential).toFixed(0)} µs one at a time, ${median(concurrent).toFixed(0)} µs 16 at a time (median of 5 rounds)`
   );
 }
