@@ -6,7 +6,7 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { got, Options, type Got } from 'got';
 import { describe, expect, it } from 'vitest';
 
-import { createAliyunClient, idleSocketMs, withoutCacheOptions } from './aliyun-client.js';
+import { createAliyunClient, createTransport, idleSocketMs, withoutCacheOptions } from './aliyun-client.js';
 import { useScriptedServer } from '../test/scripted-server.js';
 import type { ApiCall } from './route.js';
 
@@ -204,8 +204,21 @@ describe('withoutCacheOptions', () => {
     expect(lean).toEqual(expect.arrayContaining(['agent', 'headers', 'method', 'checkServerIdentity']));
   });
 
+  it('is applied to the transport every send uses', async () => {
+    const { http } = createTransport(await import('got'));
+    const { options } = (http as unknown as Got).defaults;
+    expect(Object.keys(options.cacheOptions)).toEqual([]);
+    expect([options.method, options.isStream, options.decompress, options.followRedirect, options.retry.limit]).toEqual([
+      'POST',
+      true,
+      false,
+      false,
+      0,
+    ]);
+  });
+
   it('keeps a cache option that was set', () => {
     const instance = withoutCacheOptions(got.extend({ mutableDefaults: true, cacheOptions: { shared: false } }));
-    expect(instance.defaults.options.cacheOptions).toEqual({ shared: false });
+    expect(Object.entries(instance.defaults.options.cacheOptions)).toEqual([['shared', false]]);
   });
 });

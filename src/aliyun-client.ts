@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import https from 'node:https';
 
-import type { Request as GotRequest, RequestError as GotRequestError, TimeoutError as GotTimeoutError } from 'got';
+import type { Got, Request as GotRequest, RequestError as GotRequestError, TimeoutError as GotTimeoutError } from 'got';
 
 import { isAccepted, readAnswer, type AliyunOutcome } from './aliyun-answer.js';
 import { BoundedMap } from './bounded-map.js';
@@ -95,38 +95,50 @@ export const withoutCacheOptions = <Instance extends { defaults: { options: { ca
 };
 
 /**
- * got, imported on the first send rather than at start-up: Logto imports every installed connector
- * when it starts, and got is most of this one's import time. One instance serves every send, so the
- * options that never change are normalised once: no retry of got's own (the policy is below), no
- * redirects (Aliyun sends none; following one would repost the form), and every status reaches the
- * code that reads Aliyun's `Code`.
+ * The transport over the got module. One instance serves every send, so the options that never
+ * change are normalised once: no retry of got's own (the policy is below), no redirects (Aliyun
+ * sends none; following one would repost the form), and every status reaches the code that reads
+ * Aliyun's `Code`.
  */
-const loadTransport = async (): Promise<Transport> =>
-  (transport ??= import('got').then(({ got, RequestError, TimeoutError }) => ({
-    http: withoutCacheOptions(
-      got.extend({
-        // Every send is a POST stream: fixed here, so a request merges only its body and deadline
-        // (got.stream.post spreads two more options into every request).
-        method: 'POST',
-        isStream: true,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'user-agent': 'connector-aliyun-sms (+https://www.npmjs.com/package/connector-aliyun-sms)',
-        },
-        agent,
-        request: requestWithDefinedOptions,
-        retry: { limit: 0 },
-        followRedirect: false,
-        throwHttpErrors: false,
-        // Aliyun answers a few hundred bytes of JSON: no accept-encoding, no decompression stream.
-        decompress: false,
-        // Lets withoutCacheOptions empty the defaults' cacheOptions; nothing else changes them.
-        mutableDefaults: true,
-      })
-    ) as unknown as PostStream, // got's types pick the stream overload only for an `isStream` given per request
-    RequestError,
-    TimeoutError,
-  })));
+export const createTransport = ({
+  got,
+  RequestError,
+  TimeoutError,
+}: {
+  got: Got;
+  RequestError: typeof GotRequestError;
+  TimeoutError: typeof GotTimeoutError;
+}): Transport => ({
+  http: withoutCacheOptions(
+    got.extend({
+      // Every send is a POST stream: fixed here, so a request merges only its body and deadline
+      // (got.stream.post spreads two more options into every request).
+      method: 'POST',
+      isStream: true,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'user-agent': 'connector-aliyun-sms (+https://www.npmjs.com/package/connector-aliyun-sms)',
+      },
+      agent,
+      request: requestWithDefinedOptions,
+      retry: { limit: 0 },
+      followRedirect: false,
+      throwHttpErrors: false,
+      // Aliyun answers a few hundred bytes of JSON: no accept-encoding, no decompression stream.
+      decompress: false,
+      // Lets withoutCacheOptions empty the defaults' cacheOptions; nothing else changes them.
+      mutableDefaults: true,
+    })
+  ) as unknown as PostStream, // got's types pick the stream overload only for an `isStream` given per request
+  RequestError,
+  TimeoutError,
+});
+
+/**
+ * got, imported on the first send rather than at start-up: Logto imports every installed connector
+ * when it starts, and got is most of this one's import time.
+ */
+const loadTransport = async (): Promise<Transport> => (transport ??= import('got').then(createTransport));
 
 /** What one request ended with. */
 type Attempt =
