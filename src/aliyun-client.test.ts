@@ -3,12 +3,12 @@ import { Agent, createServer, type ClientRequest, type IncomingMessage, type Ser
 import type { AddressInfo, Socket } from 'node:net';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { got, Options, type Got } from 'got';
 import { describe, expect, it } from 'vitest';
 
-import { createAliyunClient, createTransport, idleSocketMs, withoutCacheOptions } from './aliyun-client.js';
+import { createAliyunClient } from './aliyun-client.js';
 import { useScriptedServer } from '../test/scripted-server.js';
 import type { ApiCall } from './route.js';
+import { idleSocketMs } from './transport.js';
 
 /** A loopback server whose answer each test chooses. */
 const server = useScriptedServer();
@@ -189,36 +189,5 @@ describe('clock skew', () => {
     expect((error as { data: { errorDescription: string } }).data.errorDescription).toContain(
       "It was refused again when signed with Aliyun's own clock: this host's clock is 20 minutes off, so fix the clock (NTP)."
     );
-  });
-});
-
-describe('withoutCacheOptions', () => {
-  const nativeOptionKeys = (instance: Got) =>
-    Object.keys(new Options('https://dysmsapi.aliyuncs.com/', {}, instance.defaults.options).createNativeRequestOptions());
-
-  it("drops got's unset cacheOptions from the options every request is built with", () => {
-    const unset = ['shared', 'cacheHeuristic', 'immutableMinTimeToLive', 'ignoreCargoCult'];
-    expect(nativeOptionKeys(got.extend({ mutableDefaults: true }))).toEqual(expect.arrayContaining(unset));
-    const lean = nativeOptionKeys(withoutCacheOptions(got.extend({ mutableDefaults: true })));
-    expect(lean.filter((key) => unset.includes(key))).toEqual([]);
-    expect(lean).toEqual(expect.arrayContaining(['agent', 'headers', 'method', 'checkServerIdentity']));
-  });
-
-  it('is applied to the transport every send uses', async () => {
-    const { http } = createTransport(await import('got'));
-    const { options } = (http as unknown as Got).defaults;
-    expect(Object.keys(options.cacheOptions)).toEqual([]);
-    expect([options.method, options.isStream, options.decompress, options.followRedirect, options.retry.limit]).toEqual([
-      'POST',
-      true,
-      false,
-      false,
-      0,
-    ]);
-  });
-
-  it('keeps a cache option that was set', () => {
-    const instance = withoutCacheOptions(got.extend({ mutableDefaults: true, cacheOptions: { shared: false } }));
-    expect(Object.entries(instance.defaults.options.cacheOptions)).toEqual([['shared', false]]);
   });
 });
