@@ -14,9 +14,12 @@ import { fileURLToPath } from 'node:url';
 
 import { parseMetadata } from '@logto/cli/lib/connector/index.js';
 
-import { metadata } from '../lib/metadata.js';
+import createConnector from '../lib/index.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const { metadata } = await createConnector({
+  getConfig: () => Promise.reject(new Error('metadata-cost sends nothing')),
+});
 
 /** The metadata Logto's loader would see with `readme` and, if given, `logo` replaced. */
 type Variant = { label: string; readme: string; logo?: string };

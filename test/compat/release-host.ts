@@ -94,10 +94,22 @@ export const kitEnumReferences = async (
   const references = new Map<string, boolean>();
   const lib = path.join(packagePath, 'lib');
   for (const file of (await readdir(lib)).filter((name) => name.endsWith('.js'))) {
-    for (const [reference, name, member] of (await readFile(path.join(lib, file), 'utf8')).matchAll(/\b([A-Z]\w+)\.([A-Z]\w+)\b/g)) {
-      const values = exported[name!];
+    const code = await readFile(path.join(lib, file), 'utf8');
+    // A bundle imports under local names (`ConnectorErrorCodes as ConnectorErrorCodes9`): map them back.
+    const imported = new Map<string, string>();
+    for (const [, names] of code.matchAll(/import\s*{([^}]*)}\s*from\s*["']@logto\/connector-kit["']/g)) {
+      for (const specifier of names!.split(',')) {
+        const [original, local = original] = specifier.trim().split(/\s+as\s+/);
+        if (original) {
+          imported.set(local!, original);
+        }
+      }
+    }
+    for (const [, local, member] of code.matchAll(/\b([A-Z]\w+)\.([A-Z]\w+)\b/g)) {
+      const name = imported.get(local!) ?? local!;
+      const values = exported[name];
       if (typeof values === 'object' && values !== null) {
-        references.set(reference, member! in values);
+        references.set(`${name}.${member!}`, member! in values);
       }
     }
   }
