@@ -123,10 +123,12 @@ export const createTransport = ({
  * missing dependency and tried again by the next send.
  */
 export const loadTransport = async (): Promise<Transport> =>
-  (transport ??= import('got').then(createTransport)).catch((error: unknown) => {
-    transport = undefined;
-    throw dependencyError('got', error);
-  });
+  (transport ??= import('got')
+    .then(createTransport)
+    .catch((error: unknown) => {
+      transport = undefined;
+      throw dependencyError('got', error);
+    }));
 
 /** A failed exchange, classified, and whether its request provably never reached the server. */
 export type Failed = { kind: 'failure'; failure: TransportFailure; unsent: boolean };
