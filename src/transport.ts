@@ -79,9 +79,9 @@ export const withoutCacheOptions = <Instance extends { defaults: { options: { ca
 
 /**
  * The transport over the got module. One instance serves every send, so the options that never
- * change are normalised once: no retry of got's own (the policy is below), no redirects (Aliyun
- * sends none; following one would repost the form), and every status reaches the code that reads
- * Aliyun's `Code`.
+ * change are normalised once: no retry of got's own (aliyun-client applies the retry policy), no
+ * redirects (Aliyun sends none; following one would repost the form), and every status reaches
+ * the code that reads Aliyun's `Code`.
  */
 export const createTransport = ({
   got,
