@@ -3,6 +3,7 @@
  * What a benchmark run is set up with: the fixture every peer gets (from the sandbox registry),
  * the plan of sends, and the paragraph that describes both above the table.
  */
+import { readFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform } from 'node:os';
 
 import { connectorConfig } from '../sandbox/connector-config.js';
@@ -57,6 +58,9 @@ export const buildFixture = async (packages: Fixture['packages']): Promise<Fixtu
 /** Node's major version: the published table of a Node 20 run (these machines' Node) is results.md, of another results-node<major>.md. */
 const nodeMajor = process.versions.node.split('.')[0] ?? '';
 
+/** The Node 22 release `npm run test:node22` fetches into test/.artifacts (test/node-22/version). */
+const pinnedNode22 = readFileSync(new URL('../test/node-22/version', import.meta.url), 'utf8').trim();
+
 /** The file name a full run of this repository publishes its table under, in bench/. */
 export const publishedResultsName = nodeMajor === '20' ? 'results.md' : `results-node${nodeMajor}.md`;
 
@@ -72,7 +76,7 @@ export const describeSetup = (options: BenchOptions, plan: Plan): string[] => {
           `# Benchmark results on Node ${nodeMajor}`,
           '',
           `The benchmark of [results.md](results.md), run with Node ${nodeMajor} first on \`PATH\` (for Node 22, the release Logto's images use: ` +
-            `\`PATH="$PWD/test/.artifacts/node-22.23.5/bin:$PATH" npm run bench\` once \`npm run test:node22\` has fetched it).`,
+            `\`PATH="$PWD/test/.artifacts/node-${pinnedNode22}/bin:$PATH" npm run bench\` once \`npm run test:node22\` has fetched it).`,
           '',
         ]),
     `\`npm run bench${options.runs > 1 ? ` -- --runs ${options.runs}` : ''}\`, ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ` +
