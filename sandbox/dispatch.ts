@@ -8,33 +8,16 @@
  *
  * @module
  */
+import type { ActionContext } from './action-context.js';
 import type { RpcAnswer } from './answer.js';
-import type { FlowControl } from './flow-control.js';
 import { gatewayError } from './gateway-errors.js';
-import type { GatewayContext } from './gateway-errors.js';
 import { sendMessageToGlobe, sendMessageWithTemplate } from './intl-api.js';
 import type { NonceLedger } from './nonce-ledger.js';
-import type { Outbox } from './outbox.js';
-import type { Registry } from './registry.js';
 import { sendSmsVerifyCode } from './pnvs-api.js';
 import { sendSms } from './sms-api.js';
 import { missingCommonParameter, verifySignedRequest } from './verify.js';
 import { isSignedV3, missingV3Value, verifyV3Request } from './verify-v3.js';
 import type { V3Incoming } from './verify-v3.js';
-
-/** What an action handler gets: the request and the sandbox state it may use. */
-export type ActionContext = {
-  params: Readonly<Record<string, string>>;
-  registry: Registry;
-  /** Sandbox time of the request, ms. */
-  now: number;
-  requestId: string;
-  gateway: GatewayContext;
-  flow: FlowControl;
-  outbox: Outbox;
-  /** A fresh numeric id (BizId, MessageId). */
-  newId: () => string;
-};
 
 /** Everything {@link answerRpc} needs besides method and parameters. */
 export type RpcState = Omit<ActionContext, 'params'> & { nonces: NonceLedger };

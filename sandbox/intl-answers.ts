@@ -5,7 +5,7 @@
  * @module
  */
 import type { AnswerValue, RpcAnswer } from './answer.js';
-import type { ActionContext } from './dispatch.js';
+import type { ActionContext } from './action-context.js';
 
 /** The `ResponseCode`s the sandbox answers, with a default description (from §3's list). */
 const descriptions = {

@@ -15,7 +15,7 @@
  * @module
  */
 import type { RpcAnswer } from './answer.js';
-import type { ActionContext } from './dispatch.js';
+import type { ActionContext } from './action-context.js';
 import { accepted, failure } from './intl-answers.js';
 import type { IntlCode } from './intl-answers.js';
 import { readInternationalNumber } from './phone-rules.js';

@@ -11,7 +11,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 
 import type { AnswerValue, RpcAnswer } from './answer.js';
-import type { ActionContext } from './dispatch.js';
+import type { ActionContext } from './action-context.js';
 import { missingParameter } from './gateway-errors.js';
 import { readMainlandNumber } from './phone-rules.js';
 import { checkTemplateParam } from './template-params.js';

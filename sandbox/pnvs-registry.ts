@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Template } from './registry.js';
+import type { Template } from './template.js';
 
 /** Gifted signatures and templates. Templates are mainland code templates with `${code}` first. */
 export type PnvsRegistry = { signNames: string[]; templates: Template[] };

@@ -8,25 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { parsePnvsRegistry } from './pnvs-registry.js';
 import type { PnvsRegistry } from './pnvs-registry.js';
 import { templateVariables } from './template-params.js';
+import type { Template } from './template.js';
+
+export type { Template, UsageType } from './template.js';
 
 /** An AccessKey pair the sandbox accepts (§1.1). */
 export type Credential = { accessKeyId: string; accessKeySecret: string };
-
-/** Logto's template usage types; lets the CLI print a ready-made connector config. */
-export type UsageType = 'SignIn' | 'Register' | 'ForgotPassword' | 'Generic';
-
-/**
- * An approved template. `mainland` templates send to mainland numbers only, `international`
- * (国际/港澳台) ones to everything else (§2, §8); `code` templates have one variable (§2).
- */
-export type Template = {
-  code: string;
-  name: string;
-  scope: 'mainland' | 'international';
-  kind: 'code' | 'notification';
-  content: string;
-  usageType?: UsageType;
-};
 
 /** Everything the fake account has approved. */
 export type Registry = {

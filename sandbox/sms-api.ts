@@ -8,7 +8,7 @@
  * @module
  */
 import type { RpcAnswer } from './answer.js';
-import type { ActionContext } from './dispatch.js';
+import type { ActionContext } from './action-context.js';
 import type { FlowKey } from './flow-control.js';
 import { missingParameter } from './gateway-errors.js';
 import { readInternationalNumber, readMainlandNumber } from './phone-rules.js';

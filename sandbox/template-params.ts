@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Template } from './registry.js';
+import type { Template } from './template.js';
 
 /** Why a `TemplateParam` does not fit a template. */
 export type ParamProblem =

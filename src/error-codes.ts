@@ -8,14 +8,10 @@
  */
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 
+import type { CodeRule } from './code-rule.js';
 import { isPnvsApi } from './pnvs.js';
 import { pnvsCodeRules, unknownPnvsCode } from './pnvs-error-codes.js';
 
-/** How one Aliyun code is reported. `explain` gets the failed call's template code and API name. */
-export type CodeRule = {
-  connectorCode: ConnectorErrorCodes;
-  explain: (context: { templateCode: string; api: string }) => string;
-};
 
 const general = (explain: CodeRule['explain']): CodeRule => ({ connectorCode: ConnectorErrorCodes.General, explain });
 const fixed = (sentence: string) => general(() => sentence);

@@ -7,7 +7,7 @@
  */
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 
-import type { CodeRule } from './error-codes.js';
+import type { CodeRule } from './code-rule.js';
 
 const operator = (explain: CodeRule['explain']): CodeRule => ({ connectorCode: ConnectorErrorCodes.General, explain });
 const fixed = (sentence: string) => operator(() => sentence);
