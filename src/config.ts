@@ -13,6 +13,7 @@ import { checkServiceKeys, signNameFix } from './config-rules.js';
 import { templatesGuard, text, type Template } from './config-templates.js';
 import { defaultEndpoints, endpointGuard, sites } from './endpoint.js';
 import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './pnvs.js';
+import { readPnvsShape } from './pnvs-shape.js';
 
 export { defaultEndpoints, sites, type Site } from './endpoint.js';
 
@@ -125,10 +126,18 @@ export const configGuard = configShape.superRefine((config, context) => {
   if (Object.values(config).includes(z.NEVER)) {
     return;
   }
-  checkServiceKeys(config, (path, message) => {
+  const addIssue = ({ path, message }: { path: Array<string | number>; message: string }) => {
     context.addIssue({ code: z.ZodIssueCode.custom, path, message });
-  });
-});
+  };
+  // Logto's PNVS connector's config, pasted or half-converted (pnvs-shape.ts), is read as meant first.
+  const { config: meant, issues } = readPnvsShape(config);
+  issues.forEach(addIssue);
+  if (issues.length === 0) {
+    checkServiceKeys(meant, (path, message) => {
+      addIssue({ path, message });
+    });
+  }
+}).transform((config) => readPnvsShape(config).config);
 
 /** The configuration as an operator writes it. */
 export type AliyunSmsConfigInput = z.input<typeof configGuard>;

@@ -141,7 +141,7 @@ describe('PNVS refusals as the operator and the user read them', () => {
   });
 
   it('an own signature in pnvsSignName: General, naming INVALID_PARAMETERS and the fix', async () => {
-    const error = await failureOf({ ...pnvsConnectorConfig(harness.sandbox), pnvsSignName: 'Logto沙箱' }, '8613800138000');
+    const error = await failureOf({ ...pnvsConnectorConfig(harness.sandbox), pnvsSignName: '阿里云短信测试' }, '8613800138000');
     expect(error.code).toBe(General);
     expect(error.data.errorDescription).toMatch(/^Aliyun PNVS found a malformed parameter; check pnvsSignName \(a gifted signature\), template 100001/);
     expect(error.data.errorDescription).toContain(`(Aliyun INVALID_PARAMETERS: "SignName 不是可用的赠送签名", RequestId ${error.data.requestId ?? '?'})`);
