@@ -25,6 +25,6 @@ export const assumptions: readonly Assumption[] = [
   { id: 'A10', behaviour: 'A SendSms batch with one unreadable number fails as a whole', confidence: '[L]', source: 'fact sheet §2: batches are documented, partial failure is not' },
   { id: 'A11', behaviour: 'PNVS: every wrong signature, template, scheme name or TemplateParam is INVALID_PARAMETERS', confidence: '[M]', source: 'docs/aliyun-pnvs-api.md §5: Aliyun may use isv.-prefixed or more specific codes' },
   { id: 'A12', behaviour: 'PNVS: the per-number interval refusal is FREQUENCY_FAIL and the hourly and daily caps BUSINESS_LIMIT_CONTROL', confidence: '[M]', source: 'docs/aliyun-pnvs-api.md §5: code names seen in public code, not on the API page' },
-  { id: 'A13', behaviour: 'PNVS: limits are 1 a minute, 5 an hour and 10 a day per number, whatever the signature', confidence: '[L]', source: 'docs/aliyun-pnvs-api.md §6: set per account in the PNVS console, defaults not published' },
-  { id: 'A14', behaviour: 'PNVS: business refusals come as HTTP 200', confidence: '[M]', source: 'docs/aliyun-pnvs-api.md §4: SendSms behaviour, not stated for PNVS' },
+  { id: 'A13', behaviour: 'PNVS: besides the Interval between codes (default 60 s), 5 an hour and 10 a day per number, whatever the signature', confidence: '[L]', source: 'docs/aliyun-pnvs-api.md §6: set per account in the PNVS console, defaults not published' },
+  { id: 'A14', behaviour: 'PNVS: a refusal (HTTP 400) has the body of a success without Model: { RequestId, Code, Message, Success: false }', confidence: '[M]', source: 'docs/aliyun-pnvs-api.md §4: the API reference lists the codes with HTTP 400 but shows no refusal body' },
 ];

@@ -2,8 +2,9 @@
  * Aliyun's default per-number flow control for mainland numbers (fact sheet §6), on the sandbox
  * clock: code templates 1/minute, 5/hour, 10/rolling day per signature + number; notification
  * templates 50/rolling day per signature + template + number. Only successful sends count (§6).
- * PNVS (`pnvs`): per number alone, whatever the gifted signature: one code a minute (the default
- * `Interval` of 60 s), 5 an hour, 10 a day (assumed to mirror SendSms; docs/aliyun-pnvs-api.md §6).
+ * PNVS (`pnvs`): per number alone, whatever the gifted signature: 5 an hour, 10 a day (assumed to
+ * mirror SendSms; docs/aliyun-pnvs-api.md §6); the time between two codes is the request's
+ * `Interval`, which pnvs-api.ts checks against {@link FlowControl.lastSend}.
  *
  * @module
  */
@@ -23,7 +24,6 @@ const tiers: Record<FlowKind, Tier[]> = {
   ],
   notification: [{ windowMs: day, permits: 50, label: '天级' }],
   pnvs: [
-    { windowMs: minute, permits: 1, label: '分钟级' },
     { windowMs: hour, permits: 5, label: '小时级' },
     { windowMs: day, permits: 10, label: '天级' },
   ],
@@ -64,6 +64,11 @@ export class FlowControl {
       ({ windowMs, permits }) => sends.filter((at) => at > now - windowMs).length >= permits,
     );
     return tier === undefined ? undefined : `触发${tier.label}流控Permits:${tier.permits}`;
+  }
+
+  /** When `key` last sent successfully (sandbox ms), if it did within the last day and flow control is on. */
+  lastSend(key: FlowKey): number | undefined {
+    return this.#sends.get(keyOf(key))?.at(-1);
   }
 
   /** Counts one successful send. */

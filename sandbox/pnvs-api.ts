@@ -1,7 +1,9 @@
 /**
- * PNVS (号码认证服务) `SendSmsVerifyCode` 2017-05-25 (docs/aliyun-pnvs-api.md): business checks
- * answered as HTTP 200 with `{ RequestId, Code, Message, Success }`, success with `Model.BizId`,
- * per-number flow control, delivery to the outbox marked with its service.
+ * PNVS (号码认证服务) `SendSmsVerifyCode` 2017-05-25 (docs/aliyun-pnvs-api.md): refusals answered
+ * as HTTP 400 with `{ RequestId, Code, Message, Success: false }` (the API reference lists each of
+ * its codes with 400), success with `Model.BizId`, the `Interval` between codes to one number
+ * (default 60 s) and the hourly and daily caps, delivery to the outbox marked with its service.
+ * A sandbox whose registry has no gifted signatures has not opened PNVS: `FUNCTION_NOT_OPENED`.
  *
  * Aliyun documents neither the order of its checks nor which code each failed check gets; the
  * sandbox's choices are listed as assumptions in README.md.
@@ -15,6 +17,9 @@ import type { ActionContext } from './action-context.js';
 import { missingParameter } from './gateway-errors.js';
 import { readMainlandNumber } from './phone-rules.js';
 import { checkTemplateParam } from './template-params.js';
+
+/** Seconds between two codes to one number when the request has no `Interval` (docs §2, [H]). */
+const defaultIntervalSeconds = 60;
 
 /** Aliyun's limit on `SchemeName` (docs §2). */
 const maxSchemeName = 20;
@@ -33,12 +38,24 @@ export function sendSmsVerifyCode(context: ActionContext): RpcAnswer {
     root: 'SendSmsVerifyCodeResponse',
     body: { RequestId: requestId, ...body },
   });
-  const fail = (code: string, message: string) => answer({ Code: code, Message: message, Success: false });
+  // docs §5: MOBILE_NUMBER_ILLEGAL, BUSINESS_LIMIT_CONTROL, FREQUENCY_FAIL, INVALID_PARAMETERS and
+  // FUNCTION_NOT_OPENED are listed with HTTP 400; the body's shape is assumption A14.
+  const fail = (code: string, message: string): RpcAnswer => ({
+    ...answer({ Code: code, Message: message, Success: false }),
+    status: 400,
+  });
   const absent = ['PhoneNumber', 'SignName', 'TemplateCode'].find((name) => (params[name] ?? '') === '');
   if (absent !== undefined) {
     return missingParameter(absent, context.gateway);
   }
+  if (registry.pnvs.signNames.length === 0) {
+    return fail('FUNCTION_NOT_OPENED', 'You have not opened this function.');
+  }
   const signName = params.SignName ?? '';
+  const intervalSeconds = params.Interval === undefined ? defaultIntervalSeconds : Number(params.Interval);
+  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1) {
+    return fail('INVALID_PARAMETERS', 'Interval 必须是正整数（秒）');
+  }
   if ((params.SchemeName ?? '').length > maxSchemeName) {
     return fail('INVALID_PARAMETERS', `SchemeName 长度不能超过${maxSchemeName}个字符`);
   }
@@ -60,10 +77,15 @@ export function sendSmsVerifyCode(context: ActionContext): RpcAnswer {
     return fail('MOBILE_NUMBER_ILLEGAL', '手机号码格式错误或不是中国大陆号码');
   }
   const flowKey = { kind: 'pnvs' as const, signName, templateCode: template.code, phone: reading.phone };
+  // docs §2: `Interval` is the time between two codes to one number, default 60 s; the refusal is
+  // FREQUENCY_FAIL ("Check frequency fail."), the hourly and daily caps BUSINESS_LIMIT_CONTROL (A12).
+  const last = context.flow.lastSend(flowKey);
+  if (last !== undefined && context.now - last < intervalSeconds * 1000) {
+    return fail('FREQUENCY_FAIL', 'Check frequency fail.');
+  }
   const limit = context.flow.blocked(flowKey, context.now);
   if (limit !== undefined) {
-    // The per-number interval answers FREQUENCY_FAIL, the hourly and daily caps BUSINESS_LIMIT_CONTROL.
-    return limit.includes('分钟级') ? fail('FREQUENCY_FAIL', `check frequency failed: ${limit}`) : fail('BUSINESS_LIMIT_CONTROL', limit);
+    return fail('BUSINESS_LIMIT_CONTROL', limit);
   }
   context.flow.record(flowKey, context.now);
   const bizId = `${context.newId()}^0`;

@@ -26,6 +26,7 @@ const table: Array<[code: string, connectorCode: ConnectorErrorCodes, says: stri
   ['INVALID_PARAMETERS', General, 'check pnvsSignName (a gifted signature), template 100001'],
   ['isv.INVALID_PARAMETERS', General, 'check pnvsSignName (a gifted signature), template 100001'],
   ['isv.OUT_OF_SERVICE', General, 'suspended PNVS'],
+  ['FUNCTION_NOT_OPENED', General, 'SMS verification (短信认证) is not opened for this account; in the Aliyun console open 号码认证服务'],
   ['isv.PRODUCT_UNSUBSCRIBE', General, 'Phone Number Verification Service (号码认证服务) is not activated'],
   ['isv.PRODUCT_UN_SUBSCRIPT', General, 'Phone Number Verification Service (号码认证服务) is not activated'],
   ['isp.RAM_PERMISSION_DENY', General, 'grant it dypns:SendSmsVerifyCode'],

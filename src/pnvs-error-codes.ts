@@ -51,6 +51,10 @@ const byCode: Record<string, CodeRule> = {
   'isv.OUT_OF_SERVICE': fixed(
     'Aliyun has suspended PNVS for this account, usually for overdue payment; settle the balance in the Aliyun billing console.'
   ),
+  // D1's code table: "You have not opened this function" (没有开通融合认证功能), HTTP 400.
+  FUNCTION_NOT_OPENED: fixed(
+    'Aliyun PNVS says SMS verification (短信认证) is not opened for this account; in the Aliyun console open 号码认证服务 (Phone Number Verification Service), enable 短信认证 and check the gifted signatures and templates there, or set mainlandService to sms.'
+  ),
   'isv.PRODUCT_UNSUBSCRIBE': unsubscribed,
   'isv.PRODUCT_UN_SUBSCRIPT': unsubscribed,
   'isp.RAM_PERMISSION_DENY': ramDenied,

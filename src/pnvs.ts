@@ -76,7 +76,14 @@ const pnvsTemplateFor = (
   };
 };
 
-/** The action parameters of `SendSmsVerifyCode` for a mainland number. */
+/**
+ * The action parameters of `SendSmsVerifyCode` for a mainland number. `Interval` and `AutoRetry`
+ * are left to Aliyun's defaults (docs/aliyun-pnvs-api.md §2): a shorter `Interval` than 60 s would
+ * spare a user who taps Logto's Resend the moment it unlocks (59 s), but Aliyun documents no
+ * accepted range, and a refused value would fail every send, while the 60 s default costs that user
+ * one "try again later"; `AutoRetry` on lets Aliyun resend after a carrier failure, possibly with
+ * another gifted signature, which only helps the code arrive.
+ */
 const pnvsParameters = (
   settings: PnvsSettings,
   phone: Phone,

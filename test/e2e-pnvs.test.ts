@@ -40,7 +40,7 @@ const failureOf = async (config: object, to: string, type = TemplateType.SignIn)
     .then(() => 'sent')
     .catch((error_: unknown) => error_);
   expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError & { data: { errorDescription?: string; message?: string; requestId?: string; code?: string } };
+  return error as ConnectorError & { data: { errorDescription?: string; message?: string; requestId?: string; code?: string; httpStatus?: number } };
 };
 
 describe('a PNVS-only account', () => {
@@ -138,6 +138,19 @@ describe('PNVS refusals as the operator and the user read them', () => {
     expect(error.code).toBe(RateLimitExceeded);
     expect(error.data).toMatchObject({ code: 'FREQUENCY_FAIL', requestId: expect.any(String) });
     expect(error.data.errorDescription).toContain('the user can try again later');
+  });
+
+  it("Resend as soon as Logto's sign-in page unlocks it (59 s): still inside Aliyun's default Interval of 60 s, so RateLimitExceeded; a second later it is sent", async () => {
+    const config = pnvsConnectorConfig(harness.sandbox);
+    await harness.connector.sendMessage({ to: '8613700137010', type: TemplateType.SignIn, payload: { code: '111111' } }, config);
+    harness.sandbox.clock.advance(59_000);
+    const error = await failureOf(config, '8613700137010');
+    expect(error.code).toBe(RateLimitExceeded);
+    expect(error.data).toMatchObject({ code: 'FREQUENCY_FAIL', httpStatus: 400 });
+    harness.sandbox.clock.advance(1000);
+    await harness.connector.sendMessage({ to: '8613700137010', type: TemplateType.SignIn, payload: { code: '222222' } }, config);
+    // The connector sends neither Interval nor AutoRetry: Aliyun's defaults (60 s; retries on) apply.
+    expect(Object.keys(lastRequest()).filter((name) => ['Interval', 'AutoRetry'].includes(name))).toEqual([]);
   });
 
   it('an own signature in pnvsSignName: General, naming INVALID_PARAMETERS and the fix', async () => {
