@@ -15,7 +15,7 @@ export type Assumption = { id: string; behaviour: string; confidence: '[M]' | '[
 export const assumptions: readonly Assumption[] = [
   { id: 'A1', behaviour: 'A mainland template to an overseas number (Hong Kong included) is isv.MOBILE_NUMBER_ILLEGAL', confidence: '[L]', source: 'fact sheet §8: the error for this case was not found' },
   { id: 'A2', behaviour: 'SendMessageWithTemplate to a number outside mainland China is NOT_SUPPORTED_COUNTRY', confidence: '[L]', source: 'fact sheet §3: mirrors SendMessageToGlobe to a mainland number' },
-  { id: 'A3', behaviour: 'International-site per-number flow control is answered as BUSINESS_LIMIT_CONTROL', confidence: '[L]', source: "fact sheet §3: the ResponseCode list has no per-number code" },
+  { id: 'A3', behaviour: 'International-site per-number flow control is answered BUSINESS_LIMIT_CONTROL_MINUTE, isv.BUSINESS_LIMIT_HOUR or isv.BUSINESS_LIMIT_DAY by tier', confidence: '[L]', source: 'docs/aliyun-intl-api.md §2: codes of an older published list; the current list has no rate-limit code' },
   { id: 'A4', behaviour: 'An unknown or non-mainland template on the 2018-05-01 API is SMS_CONTENT_CODE_ILLEGAL', confidence: '[M]', source: 'fact sheet §3: "template invalid: missing or blocked"' },
   { id: 'A5', behaviour: 'A missing required parameter on the 2018-05-01 API is INVALID_PARAMETERS in a 200 body, not a gateway 400', confidence: '[M]', source: 'fact sheet §3' },
   { id: 'A6', behaviour: 'Gateway refusals use HTTP 400 (SignatureDoesNotMatch, SignatureNonceUsed, InvalidTimeStamp.*), 404 (InvalidAccessKeyId.NotFound, InvalidAction.NotFound)', confidence: '[M]', source: 'fact sheet §5 and "What is uncertain": branch on Code, not status' },

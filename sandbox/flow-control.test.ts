@@ -85,14 +85,14 @@ describe('code templates, same sign name + number (§6)', () => {
     expect(await outcome(send())).toBe('OK');
   });
 
-  it('[assumption A3] also applies to SendMessageWithTemplate (ResponseCode BUSINESS_LIMIT_CONTROL)', async () => {
+  it('[assumption A3] also applies to SendMessageWithTemplate (ResponseCode BUSINESS_LIMIT_CONTROL_MINUTE)', async () => {
     const send = () =>
       callSandbox(sandbox, {
         Action: 'SendMessageWithTemplate', Version: '2018-05-01', To: '8613800000009',
         From: 'LogtoSandbox', TemplateCode: 'SMS_460100001', TemplateParam: '{"code":"1234"}',
       });
     expect((await send()).json).toMatchObject({ ResponseCode: 'OK' });
-    expect((await send()).json).toMatchObject({ ResponseCode: 'BUSINESS_LIMIT_CONTROL', ResponseDescription: '触发分钟级流控Permits:1' });
+    expect((await send()).json).toMatchObject({ ResponseCode: 'BUSINESS_LIMIT_CONTROL_MINUTE', ResponseDescription: 'Delivery frequency exceeds the minute limit.' });
   });
 });
 

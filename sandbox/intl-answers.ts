@@ -17,8 +17,10 @@ const descriptions = {
   CONTENT_MISSING_PARAMETERS: 'A template variable has no value.',
   INVALID_JSON_PARAM: 'The parameter is empty or the JSON string cannot be parsed.',
   INVALID_SENDERID: 'The sender ID is invalid or unapproved.',
-  // Not in §3's list (see intl-api.ts); the description is the flow-control tier message.
-  BUSINESS_LIMIT_CONTROL: 'Per-number flow control.',
+  // Not in the current list: older published lists (docs/aliyun-intl-api.md §2; assumption A3).
+  BUSINESS_LIMIT_CONTROL_MINUTE: 'Delivery frequency exceeds the minute limit.',
+  'isv.BUSINESS_LIMIT_HOUR': 'Delivery frequency exceeds the hour limit.',
+  'isv.BUSINESS_LIMIT_DAY': 'Delivery frequency exceeds the day limit.',
 } as const;
 
 /** A 2018-05-01 business error code. */

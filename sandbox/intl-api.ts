@@ -9,8 +9,10 @@
  *   mainland number;
  * - an unknown or non-mainland `TemplateCode` is `SMS_CONTENT_CODE_ILLEGAL` ("template invalid:
  *   missing or blocked"); extra or malformed variables are `INVALID_PARAMETERS`;
- * - mainland per-number flow control (§6) also applies to `SendMessageWithTemplate`, answered as
- *   `BUSINESS_LIMIT_CONTROL` (§3's list has no per-number code; unverified).
+ * - mainland per-number flow control (§6) also applies to `SendMessageWithTemplate`, answered with
+ *   the codes of an older published list by tier: `BUSINESS_LIMIT_CONTROL_MINUTE`,
+ *   `isv.BUSINESS_LIMIT_HOUR`, `isv.BUSINESS_LIMIT_DAY` (docs/aliyun-intl-api.md §2; the current
+ *   list has no rate-limit code).
  *
  * @module
  */
@@ -60,7 +62,7 @@ export function sendMessageWithTemplate(context: ActionContext): RpcAnswer {
   const flowKey = { kind: template.kind, signName, templateCode: template.code, phone: to.phone };
   const limit = context.flow.blocked(flowKey, context.now);
   if (limit !== undefined) {
-    return fail('BUSINESS_LIMIT_CONTROL', limit);
+    return fail(limit.includes('分钟级') ? 'BUSINESS_LIMIT_CONTROL_MINUTE' : limit.includes('小时级') ? 'isv.BUSINESS_LIMIT_HOUR' : 'isv.BUSINESS_LIMIT_DAY');
   }
   context.flow.record(flowKey, context.now);
   const text = `【${signName}】${filled.text}`;

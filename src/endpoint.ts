@@ -17,6 +17,20 @@ export const defaultEndpoints: Readonly<Record<Site, string>> = {
   international: 'https://dysmsapi.ap-southeast-1.aliyuncs.com',
 };
 
+/**
+ * The 2018-05-01 API's regional hosts, as Aliyun's generated SDKs map them (dysmsapi-20180501
+ * `_endpointMap`; docs/aliyun-intl-api.md §1). Any of them may be set as `endpoint`; the request's
+ * `RegionId` is read from the host (route.ts `regionIdFor`).
+ */
+export const internationalHosts: Readonly<Record<string, string>> = {
+  'ap-southeast-1': 'dysmsapi.ap-southeast-1.aliyuncs.com',
+  'ap-southeast-5': 'dysmsapi.ap-southeast-5.aliyuncs.com',
+  'cn-beijing': 'dysmsapi-proxy.cn-beijing.aliyuncs.com',
+  'cn-hongkong': 'dysmsapi-xman.cn-hongkong.aliyuncs.com',
+  'eu-central-1': 'dysmsapi.eu-central-1.aliyuncs.com',
+  'us-east-1': 'dysmsapi.us-east-1.aliyuncs.com',
+};
+
 const loopbackHosts = new Set(['localhost', '[::1]']);
 
 /** Loopback hosts, the only ones allowed over plain http (the local sandbox). */

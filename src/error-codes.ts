@@ -22,6 +22,12 @@ const rateLimited: CodeRule = {
     'Aliyun flow control refused another message to this number for now (by default one signature may send a number 1 code a minute, 5 an hour and 10 a day); the user can try again later, and enterprise accounts can change the limits in the SMS console.',
 };
 
+const intlRateLimited: CodeRule = {
+  connectorCode: ConnectorErrorCodes.RateLimitExceeded,
+  explain: () =>
+    "Alibaba Cloud flow control refused another message for now (Aliyun's code names the limit: per minute, hour or day, or per number); the user can try again later.",
+};
+
 const badNumber = (sentence: string): CodeRule => ({
   connectorCode: ConnectorErrorCodes.InvalidRequestParameters,
   explain: () => sentence,
@@ -129,6 +135,14 @@ const byCode: Record<string, CodeRule> = {
   QPS_LIMIT_CONTROL: rateLimited,
   // Not in the documented 2018-05-01 list; per-number flow control is assumed to surface like this.
   BUSINESS_LIMIT_CONTROL: rateLimited,
+  // An older published international list (docs/aliyun-intl-api.md §2, [M] names, [L] scope): limits
+  // per interval and per number, which the user waits out; account-wide caps stay the operator's.
+  BUSINESS_LIMIT_CONTROL_MINUTE: intlRateLimited,
+  'isv.BUSINESS_LIMIT_HOUR': intlRateLimited,
+  'isv.BUSINESS_LIMIT_DAY': intlRateLimited,
+  BUSINESS_LIMIT_HOUR: intlRateLimited,
+  BUSINESS_LIMIT_DAY: intlRateLimited,
+  BUSINESS_LIMIT_CONTROL_PHONE: intlRateLimited,
   MOBILE_NUMBER_ILLEGAL: badNumber(
     'Alibaba Cloud refused the phone number as malformed; check that it is a real mobile number with its region code.'
   ),

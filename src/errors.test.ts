@@ -67,6 +67,13 @@ const table: Array<[code: string, status: number, connectorCode: ConnectorErrorC
   ['InternalError', 500, General, 'check the send records'],
   ['QPS_LIMIT_CONTROL', 200, RateLimitExceeded, 'the user can try again later'],
   ['BUSINESS_LIMIT_CONTROL', 200, RateLimitExceeded, 'the user can try again later'],
+  // docs/aliyun-intl-api.md §2: an older published international list.
+  ['BUSINESS_LIMIT_CONTROL_MINUTE', 200, RateLimitExceeded, 'Alibaba Cloud flow control refused another message for now'],
+  ['isv.BUSINESS_LIMIT_HOUR', 200, RateLimitExceeded, 'Alibaba Cloud flow control refused another message for now'],
+  ['isv.BUSINESS_LIMIT_DAY', 200, RateLimitExceeded, 'Alibaba Cloud flow control refused another message for now'],
+  ['BUSINESS_LIMIT_HOUR', 200, RateLimitExceeded, 'Alibaba Cloud flow control refused another message for now'],
+  ['BUSINESS_LIMIT_DAY', 200, RateLimitExceeded, 'Alibaba Cloud flow control refused another message for now'],
+  ['BUSINESS_LIMIT_CONTROL_PHONE', 200, RateLimitExceeded, 'Alibaba Cloud flow control refused another message for now'],
   ['MOBILE_NUMBER_ILLEGAL', 200, InvalidRequestParameters, 'real mobile number'],
   ['NOT_SUPPORTED_COUNTRY', 200, InvalidRequestParameters, "does not deliver to this number's country"],
   ['INVALID_SENDERID', 200, General, 'register the sender ID'],

@@ -2,6 +2,7 @@ import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from './config.js';
+import { internationalHosts } from './endpoint.js';
 import { planSend, regionIdFor } from './route.js';
 
 const config = (strict: boolean) =>
@@ -198,6 +199,23 @@ describe('regionIdFor', () => {
     ['http://127.0.0.1:8787', 'international', 'ap-southeast-1'],
   ] as const)('%s on the %s site → %s', (endpoint, site, regionId) => {
     expect(regionIdFor(endpoint, site)).toBe(regionId);
+  });
+
+  // docs/aliyun-intl-api.md §1: every host of the SDK's map reads back as its own region, the
+  // prefixed ones (dysmsapi-xman.cn-hongkong, dysmsapi-proxy.cn-beijing) included.
+  it.each(Object.entries(internationalHosts))('%s: https://%s', (region, host) => {
+    expect(regionIdFor(`https://${host}`, 'international')).toBe(region);
+  });
+
+  it("the SDK's map as checked in December 2026", () => {
+    expect(internationalHosts).toEqual({
+      'ap-southeast-1': 'dysmsapi.ap-southeast-1.aliyuncs.com',
+      'ap-southeast-5': 'dysmsapi.ap-southeast-5.aliyuncs.com',
+      'cn-beijing': 'dysmsapi-proxy.cn-beijing.aliyuncs.com',
+      'cn-hongkong': 'dysmsapi-xman.cn-hongkong.aliyuncs.com',
+      'eu-central-1': 'dysmsapi.eu-central-1.aliyuncs.com',
+      'us-east-1': 'dysmsapi.us-east-1.aliyuncs.com',
+    });
   });
 });
 

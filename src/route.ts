@@ -59,7 +59,8 @@ export const regionIdFor = (endpoint: string, site: Site): string => {
   let regionId = regionIds.get(key);
   if (regionId === undefined) {
     regionId =
-      /^dysmsapi\.([a-z]+-[a-z]+-\d+)\.aliyuncs\.com$/.exec(new URL(endpoint).hostname)?.[1] ??
+      // `dysmsapi.<region>`, or a prefixed host such as `dysmsapi-xman.cn-hongkong` (endpoint.ts).
+      /^dysmsapi(?:-[a-z]+)?\.([a-z]+-[a-z]+(?:-\d+)?)\.aliyuncs\.com$/.exec(new URL(endpoint).hostname)?.[1] ??
       (site === 'china' ? 'cn-hangzhou' : 'ap-southeast-1');
     regionIds.set(key, regionId);
   }

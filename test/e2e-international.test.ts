@@ -82,10 +82,11 @@ describe('international site refusals', () => {
     expect(error.data.errorDescription).toContain(says);
   });
 
-  it('a second code to a mainland number within a minute → RateLimitExceeded', async () => {
+  it('a second code to a mainland number within a minute → RateLimitExceeded, naming BUSINESS_LIMIT_CONTROL_MINUTE', async () => {
     await harness.connector.sendMessage({ to: '8613700137000', type: TemplateType.SignIn, payload: { code: '111111' } }, international());
     const error = await failureOf(international(), '8613700137000');
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    expect(error.data).toMatchObject({ code: 'BUSINESS_LIMIT_CONTROL_MINUTE' });
   });
 
   it('a template without content is TemplateNotFound for an overseas number, and nothing is sent', async () => {
