@@ -45,6 +45,22 @@ describe("Logto's PNVS connector's documented configs, pasted unchanged", () => 
     expect(mainlandTemplate(mockedConnectorConfig, TemplateType.BindMfa).TemplateCode).toBe('100001');
   });
 
+  it("the README's way to keep Logto's wording without its entries: an entry per type", () => {
+    const config = {
+      ...keys,
+      mainlandService: 'pnvs',
+      pnvsSignName,
+      templates: [
+        { usageType: 'BindNewIdentifier', pnvsTemplateCode: '100002' },
+        { usageType: 'BindMfa', pnvsTemplateCode: '100001' },
+      ],
+    };
+    expect(mainlandTemplate(config, TemplateType.BindNewIdentifier).TemplateCode).toBe('100002');
+    expect(mainlandTemplate(config, TemplateType.BindMfa).TemplateCode).toBe('100001');
+    // Without them, ours.
+    expect(mainlandTemplate({ ...config, templates: [] }, TemplateType.BindMfa).TemplateCode).toBe('100004');
+  });
+
   it('refuses numbers outside mainland China before sending, as Logto\'s connector does, saying how to serve them', () => {
     expect(() => planSend(parseConfig(mockedConnectorConfig), { to: '85268326366', type: TemplateType.SignIn, payload: { code: '1' } })).toThrow(
       /is outside mainland China, which PNVS \(mainlandService pnvs\) does not serve, and no signName is set for SendSms; nothing was sent. To serve it, set signName/
