@@ -179,6 +179,11 @@ describe('half-converted configs that cannot be right are refused, naming the en
       ['templates.0.templateCode.china: templates[0] (SignIn): templateCode.china 100001 is not a SendSms template code (those look like SMS_123456789); a gifted PNVS template for mainland numbers goes in pnvsTemplateCode, with mainlandService pnvs'],
     ],
     [
+      "Logto's templates without any signature",
+      { ...keys, templates: gifted },
+      ['signName: signName is required: templates name gifted PNVS templates (100001…), so mainland codes go through PNVS with a gifted signature; copy a gifted signature from the PNVS console (号码认证服务 → 短信认证 → 赠送签名), e.g. 速通互联验证码'],
+    ],
+    [
       'a placeholder in pnvsSignName',
       { ...keys, mainlandService: 'pnvs', pnvsSignName: '<signature-name>' },
       ['pnvsSignName: pnvsSignName <signature-name> is an example\'s placeholder: copy a gifted signature from the PNVS console (号码认证服务 → 短信认证 → 赠送签名), e.g. 速通互联验证码'],

@@ -134,6 +134,13 @@ export const readPnvsShape = <T extends PnvsShapeInput>(config: T): { config: T;
       message: `signName ${config.signName} differs from pnvsSignName ${config.pnvsSignName}, but no templates entry names a SendSms template (SMS_…), so signName could send nothing: remove signName (numbers outside mainland China are then refused), or give the entries this account's SMS_ template codes`,
     });
   }
+  if (config.signName === undefined && config.pnvsSignName === undefined) {
+    const [{ code }] = gifted as [(typeof gifted)[number]];
+    add({
+      path: ['signName'],
+      message: `signName is required: templates name gifted PNVS templates (${code}…), so mainland codes go through PNVS with a gifted signature; ${giftedSignatureFix}`,
+    });
+  }
   for (const { entry, index, code } of gifted) {
     if (entry.pnvsTemplateCode !== undefined && entry.pnvsTemplateCode !== code) {
       add({

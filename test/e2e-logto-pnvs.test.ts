@@ -101,6 +101,14 @@ describe.each([
     expect(harness.sandbox.outbox.list()).toMatchObject([{ code: '246810', templateCode: logtoTemplateByType[type] }]);
   });
 
+  it("the saved connector's edit page saves it again unchanged in meaning", async () => {
+    const saved = stored(pastedForm(pasted)) as Record<string, unknown>;
+    const again = submittedConfig(items, initialValues(items, saved));
+    save(again);
+    await signIn(again, TemplateType.BindNewIdentifier);
+    expect(lastRequest()).toMatchObject({ Action: 'SendSmsVerifyCode', TemplateCode: logtoTemplateByType.BindNewIdentifier });
+  });
+
   it('a Hong Kong number is refused before sending, with the sentence that says how to serve it', async () => {
     const config = pastedForm(pasted);
     save(config);
