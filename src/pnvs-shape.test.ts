@@ -10,6 +10,7 @@ import {
   readmeExampleWithSignature,
 } from '../test/fixtures/logto-pnvs-configs.js';
 import { configGuard, parseConfig } from './config.js';
+import { giftedTemplateByType, giftedTemplates } from './pnvs.js';
 import { planSend } from './route.js';
 
 const keys = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };
@@ -195,5 +196,36 @@ describe('half-converted configs that cannot be right are refused, naming the en
 
   it('the international site has no PNVS: gifted-looking codes are left to Alibaba Cloud, as before', () => {
     expect(parseConfig({ ...keys, site: 'international', signName: 'Logto', templates: gifted }).mainlandService).toBe('sms');
+  });
+});
+
+describe("the gifted templates, and our defaults beside Logto's (docs/aliyun-pnvs-api.md §3)", () => {
+  it('each code is for the purpose Aliyun, Logto and public code agree on', () => {
+    expect(giftedTemplates).toEqual({
+      signInOrUp: '100001',
+      changePhone: '100002',
+      resetPassword: '100003',
+      bindPhone: '100004',
+      verifyPhone: '100005',
+    });
+  });
+
+  // Kept deliberately where Logto's connector-aliyun-sms-mas documents otherwise (BindNewIdentifier
+  // 100002, BindMfa 100001): a pasted Logto config names its own code per type and keeps its
+  // wording; these apply only where no entry names one, and "binding a new phone" fits both.
+  it('ours where no entry names a template: two differ from Logto\'s table', () => {
+    expect(giftedTemplateByType).toEqual({
+      SignIn: '100001',
+      Register: '100001',
+      Generic: '100001',
+      MfaVerification: '100001',
+      OrganizationInvitation: '100001',
+      ForgotPassword: '100003',
+      BindNewIdentifier: '100004',
+      BindMfa: '100004',
+      UserPermissionValidation: '100005',
+    });
+    const differ = Object.values(TemplateType).filter((type) => giftedTemplateByType[type] !== logtoTemplateByType[type]);
+    expect(differ).toEqual([TemplateType.BindNewIdentifier, TemplateType.BindMfa]);
   });
 });

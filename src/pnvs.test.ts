@@ -2,7 +2,7 @@ import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig, type AliyunSmsConfigInput } from './config.js';
-import { giftedTemplateByType, giftedTemplates } from './pnvs.js';
+import { giftedTemplateByType } from './pnvs.js';
 import { planSend } from './route.js';
 
 const keys = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };
@@ -144,34 +144,5 @@ describe('the PNVS route and the user\'s language', () => {
   ])('%s', (_, payload, templateCode, templateParam) => {
     const { parameters } = planSend(parseConfig(byLanguage), { to: '8613800138000', type: TemplateType.SignIn, payload });
     expect([parameters.TemplateCode, parameters.TemplateParam]).toEqual([templateCode, templateParam]);
-  });
-});
-
-describe('the gifted templates (docs/aliyun-pnvs-api.md §3)', () => {
-  it('each code is for the purpose Aliyun, Logto and public code agree on', () => {
-    expect(giftedTemplates).toEqual({
-      signInOrUp: '100001',
-      changePhone: '100002',
-      resetPassword: '100003',
-      bindPhone: '100004',
-      verifyPhone: '100005',
-    });
-  });
-
-  // Kept deliberately where Logto's connector-aliyun-sms-mas documents otherwise (BindNewIdentifier
-  // 100002, BindMfa 100001): a pasted Logto config names its own code per type and keeps its
-  // wording; these apply only where no entry names one, and "binding a new phone" fits both.
-  it('our defaults where no entry names a template', () => {
-    expect(giftedTemplateByType).toEqual({
-      SignIn: '100001',
-      Register: '100001',
-      Generic: '100001',
-      MfaVerification: '100001',
-      OrganizationInvitation: '100001',
-      ForgotPassword: '100003',
-      BindNewIdentifier: '100004',
-      BindMfa: '100004',
-      UserPermissionValidation: '100005',
-    });
   });
 });
