@@ -50,6 +50,9 @@ export const maxUiLocales = 16;
 const userTags = new Map<string, string | undefined>();
 const userTagsLimit = 512;
 
+/** How many payload tags are remembered now; never more than the bound, whatever users send. */
+export const rememberedUserTagCount = (): number => userTags.size;
+
 /** A tag from the payload, canonical, or `undefined`; lenient with `zh_CN`, which some clients send. */
 const userTag = (tag: string): string | undefined => {
   if (userTags.has(tag)) {

@@ -2,7 +2,6 @@ import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig, type AliyunSmsConfigInput } from './config.js';
-import { giftedTemplateByType } from './pnvs.js';
 import { planSend } from './route.js';
 
 const keys = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };
@@ -65,8 +64,19 @@ describe('the PNVS route', () => {
     ]);
   });
 
-  it.each(Object.values(TemplateType))('%s defaults to its gifted template', (type) => {
-    expect(plan(pnvsOnly, '8613800138000', type).parameters.TemplateCode).toBe(giftedTemplateByType[type]);
+  // The README's table of gifted templates, written out: never the code's own giftedTemplateByType.
+  it.each<[TemplateType, string]>([
+    [TemplateType.SignIn, '100001'],
+    [TemplateType.Register, '100001'],
+    [TemplateType.Generic, '100001'],
+    [TemplateType.MfaVerification, '100001'],
+    [TemplateType.OrganizationInvitation, '100001'],
+    [TemplateType.ForgotPassword, '100003'],
+    [TemplateType.BindNewIdentifier, '100004'],
+    [TemplateType.BindMfa, '100004'],
+    [TemplateType.UserPermissionValidation, '100005'],
+  ])('%s defaults to gifted template %s (README table)', (type, templateCode) => {
+    expect(plan(pnvsOnly, '8613800138000', type).parameters.TemplateCode).toBe(templateCode);
   });
 
   it.each<[string, TemplateType, string, string, string]>([

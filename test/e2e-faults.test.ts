@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { connectorConfig } from '../sandbox/connector-config.js';
 import type { Fault } from '../sandbox/index.js';
 import { useSandboxAndConnector } from './harness.js';
+import { useScriptedServer } from './scripted-server.js';
 
 /** The smallest timeout the config allows, so slow faults end quickly. */
 const timeout = 1000;
@@ -52,5 +53,23 @@ describe('fault switches', () => {
   it('a delay within the timeout still delivers', async () => {
     harness.sandbox.faults.set({ kind: 'delay', ms: 200 }, 1);
     await expect(send()).resolves.toMatchObject({ BizId: expect.any(String) });
+  });
+});
+
+describe('a redirect is never followed', () => {
+  // Beside src/aliyun-client-guarantees.test.ts (the client): here the built package through
+  // Logto's loader, redirected to the sandbox itself, which would accept the reposted form.
+  const redirector = useScriptedServer();
+
+  it.each([301, 302, 303, 307, 308])('HTTP %i to the sandbox: reported with its status, and the sandbox never called', async (status) => {
+    redirector.answer = (_body, _request, response) => {
+      response.writeHead(status, { location: `${harness.sandbox.endpoint}/` }).end();
+    };
+    const before = { sandbox: harness.sandbox.requests.count, redirector: redirector.received.length };
+    const error: unknown = await harness.connector
+      .sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } }, { ...connectorConfig(harness.sandbox), endpoint: redirector.endpoint })
+      .catch((error_: unknown) => error_);
+    expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { failure: { kind: 'not-aliyun', httpStatus: status }, attempts: 1 } });
+    expect({ sandbox: harness.sandbox.requests.count - before.sandbox, redirector: redirector.received.length - before.redirector }).toEqual({ sandbox: 0, redirector: 1 });
   });
 });

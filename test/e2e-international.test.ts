@@ -6,8 +6,8 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { pressSend } from '../demo/logto-host.js';
-import { connectorConfig } from '../sandbox/connector-config.js';
+import { connectorPerSend, loadFactory, pressSend } from '../demo/logto-host.js';
+import { connectorConfig, pnvsConnectorConfig } from '../sandbox/connector-config.js';
 import { useSandboxAndConnector } from './harness.js';
 
 const harness = useSandboxAndConnector();
@@ -95,6 +95,36 @@ describe('international site refusals', () => {
     const error = await failureOf(config, '85268326366');
     expect(error.code).toBe(ConnectorErrorCodes.TemplateNotFound);
     expect(error.message).toContain('add \\"content\\"');
+    expect(harness.sandbox.requests.count).toBe(before);
+  });
+});
+
+describe('PNVS on an international-site account', () => {
+  // The same promise as src/config-pnvs.test.ts ('PNVS on the international site'), seen from
+  // outside: the built package, Logto's loader, and the sandbox, which would accept the request.
+  const pnvsInternational = () => ({ ...pnvsConnectorConfig(harness.sandbox), site: 'international' });
+  const refusal = {
+    code: ConnectorErrorCodes.InvalidConfig,
+    data: {
+      issues: [
+        expect.objectContaining({
+          path: ['mainlandService'],
+          message: 'mainlandService pnvs is a China-site (aliyun.com) service; set site to china, or mainlandService to sms',
+        }),
+      ],
+    },
+  };
+
+  it("is refused by the Console's Send before anything reaches the sandbox", async () => {
+    const before = harness.sandbox.requests.count;
+    await expect(pressSend(harness.connector, '8613800138000', pnvsInternational())).rejects.toMatchObject(refusal);
+    expect(harness.sandbox.requests.count).toBe(before);
+  });
+
+  it('is refused for a sign-in with the stored config before anything reaches the sandbox', async () => {
+    const signIn = await connectorPerSend(await loadFactory(), async () => pnvsInternational());
+    const before = harness.sandbox.requests.count;
+    await expect(signIn.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } })).rejects.toMatchObject(refusal);
     expect(harness.sandbox.requests.count).toBe(before);
   });
 });
