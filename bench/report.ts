@@ -47,15 +47,15 @@ const fixed = (digits: number) => (value: number) =>
 const mainMode = (figures: RunFigures): ModeFigures | undefined => figures.modes.served ?? figures.modes.reused;
 
 const modeLabel: Record<SendMode, string> = {
-  served: 'CPU per send as Logto serves it (a new connector per send), µs',
-  reused: 'CPU per send, one reused connector or client, µs',
+  served: "Connector CPU per send through Logto's loader, a new connector per send (no Logto core), µs",
+  reused: 'Connector CPU per send, one reused connector or client (no Logto core), µs',
 };
 
 const rowsFor = (concurrencies: readonly number[]): Row[] => [
   ...sendModes.map((mode): Row => ({ label: modeLabel[mode], value: (f) => f.modes[mode]?.cpuUsPerSend ?? Number.NaN, format: fixed(0) })),
   ...sendModes.map(
     (mode): Row => ({
-      label: `Warm-up sends until CPU per send was stable, ${mode === 'served' ? 'as Logto serves it' : 'reused'}`,
+      label: `Warm-up sends until CPU per send was stable, ${mode === 'served' ? "through Logto's loader" : 'reused'}`,
       value: (f) => f.modes[mode]?.warmupSends ?? Number.NaN,
       format: fixed(0),
       ratio: false,
@@ -100,9 +100,9 @@ const targets = (measurements: Measurements, labels: ReadonlyMap<PeerName, strin
     });
   };
   const cpu = (mode: SendMode) => (f: RunFigures) => f.modes[mode]?.cpuUsPerSend ?? Number.NaN;
-  compare('official', 'CPU per send as Logto serves it, at most 0.7× the official connector', cpu('served'), 0.7);
-  compare('official', 'CPU per send on a reused connector, at most 0.55× the official connector', cpu('reused'), 0.55);
-  compare('sdk', "CPU per send on a reused connector, no worse than Aliyun's SDK client", cpu('reused'), 1);
+  compare('official', "Connector CPU per send through Logto's loader, at most 0.7× the official connector", cpu('served'), 0.7);
+  compare('official', 'Connector CPU per send on a reused connector, at most 0.55× the official connector', cpu('reused'), 0.55);
+  compare('sdk', "Connector CPU per send on a reused connector, no worse than Aliyun's SDK client", cpu('reused'), 1);
   const warm = printed(ours, (f) => f.warmRtt);
   const cold = printed(ours, (f) => f.coldRtt);
   verdicts.push({ met: Math.round(warm) <= 1, text: `A warm send costs one round trip: ${fixed(2)(warm)} RTT` });

@@ -58,10 +58,30 @@ const misnamedLocales = (key: string) =>
     .undefined({ errorMap: () => ({ message: `${key} is not a templates key: name the entry's languages with "locales", e.g. "locales": ["en"]` }) })
     .optional();
 
+/**
+ * Logto stores the config through `cleanDeep` (logto-io/logto `packages/core/src/routes/connector/index.ts`,
+ * POST and PATCH), which drops empty objects and empty strings, while the Console's Send uses the
+ * form as typed. So `{}` means what a missing key means (the defaults), and an empty value, which
+ * the stored config would lose, is refused: Send and every later send make the same request.
+ */
+const emptyObjectAsAbsent = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0 ? undefined : value;
+
 const paramsGuard = (field: string) =>
-  z.record(paramName, z.string({ invalid_type_error: `${field} values must be strings such as "{{code}}"` }), {
-    invalid_type_error: `${field} must be an object mapping template variables to Logto placeholders, e.g. {"code": "{{code}}"}`,
-  });
+  z.preprocess(
+    emptyObjectAsAbsent,
+    z
+      .record(
+        paramName,
+        z
+          .string({ invalid_type_error: `${field} values must be strings such as "{{code}}"` })
+          .min(1, `${field} values must not be empty: Logto drops empty values when it saves, so write the value the template variable gets, e.g. "{{code}}", or leave the variable out`),
+        {
+          invalid_type_error: `${field} must be an object mapping template variables to Logto placeholders, e.g. {"code": "{{code}}"}`,
+        }
+      )
+      .optional()
+  );
 
 const templateGuard = z.object({
   usageType: z.nativeEnum(TemplateType, {
@@ -102,13 +122,11 @@ const templateGuard = z.object({
    * with Logto placeholders, e.g. `Your verification code is {{code}}`.
    */
   content: text('content', 'write the message text with a placeholder, e.g. "Your verification code is {{code}}"').optional(),
-  params: paramsGuard('params')
-    .optional()
-    .transform((params) => params ?? { ...defaultTemplateParams }),
+  params: paramsGuard('params').transform((params) => params ?? { ...defaultTemplateParams }),
   /** PNVS only: the gifted template code for mainland numbers; default by message type (pnvs.ts). */
   pnvsTemplateCode: text('pnvsTemplateCode', 'use a gifted template code from the PNVS console, e.g. 100001').optional(),
   /** PNVS only: `TemplateParam` for the gifted template; default the code and `min`. */
-  pnvsParams: paramsGuard('pnvsParams').optional(),
+  pnvsParams: paramsGuard('pnvsParams'),
 }, { invalid_type_error: 'each templates entry must be an object such as {"usageType": "SignIn", "templateCode": "SMS_123456789"}' });
 
 /** One configured template, after defaults. */

@@ -45,6 +45,13 @@ describe('configs the official connector documents are accepted unchanged', () =
     expect(parsed.templates[0]?.params).toEqual({ code: '{{code}}' });
   });
 
+  it('reads params and pnvsParams of {} as left out: the stored config, cleaned by Logto, has neither', () => {
+    const withEmpty = { ...base, templates: base.templates.map((template) => ({ ...template, params: {}, pnvsParams: {} })) };
+    const parsed = parseConfig(withEmpty).templates[0];
+    expect(parsed?.params).toEqual({ code: '{{code}}' });
+    expect(parsed?.pnvsParams).toBeUndefined();
+  });
+
   it.each([
     ['http to loopback for the sandbox', 'http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
     ['localhost', 'http://localhost:8787/', 'http://localhost:8787'],
@@ -142,6 +149,12 @@ describe('invalid configs name the field and the fix', () => {
       'a __proto__ params key',
       { ...base, templates: [{ usageType: 'SignIn', templateCode: 'SMS_1', params: JSON.parse('{"__proto__":"x"}') as unknown }, ...base.templates.slice(1)] },
       ['templates.0.params.__proto__: params keys must be Aliyun template variable names (a letter, then letters, digits or _), e.g. "code"'],
+    ],
+    [
+      // Logto's cleanDeep would drop it on Save, and later sends would lose the variable.
+      'an empty params value',
+      { ...base, templates: [{ usageType: 'SignIn', templateCode: 'SMS_1', params: { code: '{{code}}', product: '' } }, ...base.templates.slice(1)] },
+      ['templates.0.params.product: params values must not be empty: Logto drops empty values when it saves, so write the value the template variable gets, e.g. "{{code}}", or leave the variable out'],
     ],
     ['a non-URL endpoint', { ...base, endpoint: 'dysmsapi.aliyuncs.com' }, [`endpoint: endpoint is not a URL: ${fixEndpoint}`]],
     [

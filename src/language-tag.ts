@@ -73,8 +73,9 @@ const userTag = (tag: string): string | undefined => {
  * Shapes from logto-io/logto: `packages/core/src/middleware/koa-email-i18n.ts` sets `locale`
  * always and `uiLocales` only when the request had `ui_locales`; `verification-code-helpers.ts`
  * spreads both into the SMS payload; `routes/connector/config-testing.ts` (the Console test)
- * sends `{ code: '000000' }` only; and `libraries/passcode.ts` takes that context as optional, so a
- * send without it carries `code` alone.
+ * sends `{ code: '000000' }` and the `locale` of its request body when the body has one (the
+ * Console's own Send button sends none); and `libraries/passcode.ts` takes that context as
+ * optional, so a send without it (the Management API's `/verification-codes`) carries `code` alone.
  */
 export const preferredTags = ({ locale, uiLocales }: { locale?: unknown; uiLocales?: unknown }): string[] => {
   const requested = typeof uiLocales === 'string' ? uiLocales.trim().split(/\s+/, maxUiLocales) : [];

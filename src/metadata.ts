@@ -69,13 +69,15 @@ export const metadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.Select,
       required: false,
       defaultValue: 'sms',
-      showConditions: [{ targetKey: 'site', expectValue: 'china' }],
+      // Shown whatever the site: the Console's edit page applies no defaults (logto-io/logto
+      // `packages/console/src/utils/connector-form.ts`, `initFormData`), so a config saved without
+      // `site` (the official connector's shape, which means the China site) would never show it.
       selectItems: [
         { value: 'sms', title: 'SendSms with my own signature and templates' },
         { value: 'pnvs', title: 'Phone Number Verification Service (号码认证服务): gifted signature and templates' },
       ],
       description:
-        'China site only. PNVS sends mainland codes with a signature and templates Aliyun provides, for accounts without an approved signature of their own. With PNVS, other numbers go through SendSms only when Signature name and Templates are set; otherwise they are refused before sending.',
+        'China site only (an empty Account site means the China site; the international site refuses PNVS). PNVS sends mainland codes with a signature and templates Aliyun provides, for accounts without an approved signature of their own. With PNVS, other numbers go through SendSms only when Signature name and Templates are set; otherwise they are refused before sending.',
     },
     {
       key: 'pnvsSignName',

@@ -113,9 +113,10 @@ describe('the PNVS route', () => {
   ])('refuses an overseas number before sending when the account has no signature of its own: %s', (_, config) => {
     expect(() => plan(config, '85268326366')).toThrow(
       expect.objectContaining({
-        code: ConnectorErrorCodes.InvalidRequestParameters,
+        code: ConnectorErrorCodes.General,
         data: {
-          message:
+          refusal: 'region',
+          errorDescription:
             'The phone number "852****6366" is outside mainland China, which PNVS (mainlandService pnvs) does not serve, and no signName is set for SendSms; nothing was sent. To serve it, set signName to an approved signature of this account and templates with international template codes; to refuse such numbers earlier, set allowedRegionCodes to ["86"].',
         },
       })
@@ -125,8 +126,8 @@ describe('the PNVS route', () => {
   it('applies allowedRegionCodes before choosing a service', () => {
     expect(() => plan({ ...mixed, allowedRegionCodes: ['852'] }, '8613800138000')).toThrow(
       expect.objectContaining({
-        code: ConnectorErrorCodes.InvalidRequestParameters,
-        data: { message: expect.stringContaining('has region code +86, which allowedRegionCodes (852) does not allow') },
+        code: ConnectorErrorCodes.General,
+        data: { refusal: 'region', errorDescription: expect.stringContaining('has region code +86, which allowedRegionCodes (852) does not allow') },
       })
     );
   });

@@ -238,9 +238,10 @@ describe('allowedRegionCodes, the fraud guard', () => {
   ])('refuses %s, naming region code %s', (to, regionCode, masked) => {
     expect(() => planSend(guarded, { to, type: TemplateType.SignIn, payload: { code: '1' } })).toThrow(
       expect.objectContaining({
-        code: ConnectorErrorCodes.InvalidRequestParameters,
+        code: ConnectorErrorCodes.General,
         data: {
-          message: `The phone number "${masked}" has region code +${regionCode}, which allowedRegionCodes (86, 852) does not allow; nothing was sent. Add "${regionCode}" to allowedRegionCodes to serve this region.`,
+          errorDescription: `The phone number "${masked}" has region code +${regionCode}, which allowedRegionCodes (86, 852) does not allow; nothing was sent. Add "${regionCode}" to allowedRegionCodes to serve this region.`,
+          refusal: 'region',
         },
       })
     );

@@ -135,6 +135,18 @@ const internationalSite = (
   };
 };
 
+/** `data.refusal` of an error that refuses the number's region; end-user-error.ts words it for the end user. */
+export const regionRefusal = 'region';
+
+/**
+ * A number whose region this configuration does not serve. `General`, because Logto shows a
+ * `General` error's `errorDescription` (to the operator in the Console, and to the end user the
+ * sentence end-user-error.ts puts there) where it shows only a fixed phrase for
+ * `InvalidRequestParameters` (`koa-connector-error-handler.ts`).
+ */
+const regionRefused = (sentence: string): ConnectorError =>
+  new ConnectorError(ConnectorErrorCodes.General, { errorDescription: sentence, refusal: regionRefusal });
+
 /** Which host and plan serve this number: PNVS for mainland numbers when chosen, else the site's API. */
 const planFor = (config: AliyunSmsConfig, phone: Phone, { type, payload }: Message): { endpoint: string; plan: Plan } => {
   if (config.mainlandService === 'pnvs' && phone.region === 'mainland' && config.pnvsSignName !== undefined) {
@@ -145,8 +157,7 @@ const planFor = (config: AliyunSmsConfig, phone: Phone, { type, payload }: Messa
   }
   const template = config.templates.length > 0 ? chooseTemplate(config.templates, type, payload) : undefined;
   if (template === undefined || config.signName === undefined) {
-    throw new ConnectorError(
-      ConnectorErrorCodes.InvalidRequestParameters,
+    throw regionRefused(
       `The phone number ${JSON.stringify(maskNumber(phone.international))} is outside mainland China, which PNVS (mainlandService pnvs) does not serve, and no signName is set for SendSms; nothing was sent. To serve it, set signName to an approved signature of this account and templates with international template codes; to refuse such numbers earlier, set allowedRegionCodes to ["86"].`
     );
   }
@@ -167,8 +178,7 @@ export const planSend = (config: AliyunSmsConfig, { to, type, payload }: Message
   }
   const { allowedRegionCodes } = config;
   if (allowedRegionCodes && !allowedRegionCodes.includes(phone.regionCode)) {
-    throw new ConnectorError(
-      ConnectorErrorCodes.InvalidRequestParameters,
+    throw regionRefused(
       `The phone number ${JSON.stringify(maskNumber(phone.international))} has region code +${phone.regionCode}, which allowedRegionCodes (${allowedRegionCodes.join(', ')}) does not allow; nothing was sent. Add "${phone.regionCode}" to allowedRegionCodes to serve this region.`
     );
   }

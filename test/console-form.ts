@@ -105,3 +105,34 @@ export const edit = (items: readonly ConnectorConfigFormItem[], values: FormValu
   }
   return next;
 };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * `clean-deep` with its default options, which Logto applies to the config it stores on Save
+ * (logto-io/logto `packages/core/src/routes/connector/index.ts`, `cleanDeep(config)` on POST and
+ * PATCH, after validating the uncleaned config): arrays and plain objects are cleaned first, then
+ * `''`, `null`, `undefined`, empty arrays and empty objects are dropped, from objects and arrays
+ * alike; NaN stays (`NaNValues: false`). Read from nunofgs/clean-deep 3.4.0 `src/index.js`.
+ */
+export const cleanDeep = <T>(value: T): T => {
+  const clean = (item: unknown): unknown => (Array.isArray(item) || isPlainObject(item) ? cleanDeep(item) : item);
+  const isEmpty = (item: unknown) =>
+    item === '' ||
+    item === null ||
+    item === undefined ||
+    (Array.isArray(item) && item.length === 0) ||
+    (isPlainObject(item) && Object.keys(item).length === 0);
+  if (Array.isArray(value)) {
+    return value.map(clean).filter((item) => !isEmpty(item)) as T;
+  }
+  if (isPlainObject(value)) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([key, item]) => [key, clean(item)] as const)
+        .filter(([, item]) => !isEmpty(item))
+    ) as T;
+  }
+  return value;
+};

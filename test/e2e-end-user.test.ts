@@ -1,10 +1,11 @@
 /**
  * End to end: who reads a failed send. The Console's Send passes the form's config and keeps the
- * operator's sentence; a sign-in send (Logto reads the stored config, no config argument) shows
- * the end user a sentence meant for them, while the operator's sentence, Aliyun's code and the
- * RequestId stay in `data`, which Logto's audit log keeps. Rate limits and bad numbers keep their
- * own codes. Checked through Logto's loader, against the sandbox, and through the model of what
- * Logto answers and logs (`logto-error-response.ts`).
+ * operator's error; a sign-in send (Logto reads the stored config, no config argument) gets
+ * `data` with a sentence for the end user and Aliyun's RequestId only, while the error's message,
+ * which Logto's audit log stores, stays the operator's error. Rate limits and bad numbers keep
+ * their own codes. Checked through Logto's loader, against the sandbox, and through the model of
+ * what Logto answers and logs (`logto-error-response.ts`); every route and error code is in
+ * `e2e-send-paths.test.ts`.
  */
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ const endUser = {
 
 const signature = 'Aliyun does not accept signName; use a signature approved in this account, spelled exactly as the SMS console shows it.';
 
-type Data = Record<string, unknown> & { errorDescription?: string; operatorDescription?: string; requestId?: string };
+type Data = Record<string, unknown> & { errorDescription?: string; requestId?: string };
 
 const caught = async (sending: Promise<unknown>): Promise<ConnectorError & { data: Data }> => {
   const error: unknown = await sending.then(() => 'sent').catch((error_: unknown) => error_);
@@ -61,37 +62,36 @@ describe('Console Send: the operator reads what to fix', () => {
     expect(error.data.errorDescription).toBe(
       `${signature} (Aliyun isv.SMS_SIGNATURE_ILLEGAL: "该账号下找不到对应签名", RequestId ${error.data.requestId})`
     );
-    expect(error.data).not.toHaveProperty('operatorDescription');
-    expect(responseFor(error).message).toBe(`Error occurred in connector: \n${error.data.errorDescription}`);
+    expect(responseFor(error).message).toBe(`Error occurred in connector: ${error.data.errorDescription}`);
     expectNoSecret(error);
   });
 });
 
-describe('sign-in send: the end user reads a sentence for them, the operator finds the story in data', () => {
+/** The operator's error as the audit log stores it: `String(error)`, i.e. `Error: ConnectorError: <data as JSON>`. */
+const loggedData = (error: ConnectorError): Record<string, unknown> => {
+  const logged = auditLogError(error).message;
+  expect(logged.startsWith('Error: ConnectorError: ')).toBe(true);
+  return JSON.parse(logged.slice('Error: ConnectorError: '.length)) as Record<string, unknown>;
+};
+
+describe('sign-in send: the browser gets a sentence for the end user, the audit log the operator error', () => {
   it('an unapproved sign name', async () => {
     const error = await signIn(async () => badSignName());
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(error.data).toMatchObject({
-      errorDescription: endUser.en,
-      operatorDescription: `${signature} (Aliyun isv.SMS_SIGNATURE_ILLEGAL: "该账号下找不到对应签名", RequestId ${error.data.requestId})`,
+    expect(error.data).toEqual({ errorDescription: endUser.en, requestId: expect.stringMatching(/^[\dA-F-]{36}$/) });
+    // What the sign-in page shows: Logto's phrase with our sentence, nothing about the account.
+    const shown = responseFor(error);
+    expect(shown.message).toBe(`Error occurred in connector: ${endUser.en}`);
+    expect(JSON.stringify(shown)).not.toMatch(/signName|SMS_\d|127\.0\.0\.1|isv\.|签名|route/);
+    // What the audit log keeps: the operator's error, as the Console's Send would show it.
+    expect(loggedData(error)).toEqual({
+      errorDescription: `${signature} (Aliyun isv.SMS_SIGNATURE_ILLEGAL: "该账号下找不到对应签名", RequestId ${error.data.requestId})`,
       code: 'isv.SMS_SIGNATURE_ILLEGAL',
       message: '该账号下找不到对应签名',
-      requestId: expect.stringMatching(/^[\dA-F-]{36}$/),
+      requestId: error.data.requestId,
       httpStatus: 200,
       attempts: 1,
-      route: expect.objectContaining({ api: 'SendSms 2017-05-25' }),
-    });
-    // What the sign-in page shows: Logto's phrase with our sentence, nothing about the account.
-    const shown = responseFor(error).message;
-    expect(shown).toBe(`Error occurred in connector: \n${endUser.en}`);
-    expect(shown).not.toMatch(/signName|SMS_\d|127\.0\.0\.1|RequestId/);
-    // What the audit log keeps: the ConnectorError's message, which is its data as JSON.
-    const logged = auditLogError(error).message;
-    expect(logged.startsWith('Error: ConnectorError: ')).toBe(true);
-    expect(JSON.parse(logged.slice('Error: ConnectorError: '.length))).toMatchObject({
-      operatorDescription: error.data.operatorDescription,
-      code: 'isv.SMS_SIGNATURE_ILLEGAL',
-      requestId: error.data.requestId,
+      route: expect.objectContaining({ api: 'SendSms 2017-05-25', templateCode: expect.stringMatching(/^SMS_/) }),
     });
     expectNoSecret(error);
   });
@@ -113,9 +113,9 @@ describe('sign-in send: the end user reads a sentence for them, the operator fin
   it('a connection refused', async () => {
     const error = await signIn(async () => ({ ...connectorConfig(harness.sandbox), endpoint: 'http://127.0.0.1:1' }));
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(error.data).toMatchObject({
-      errorDescription: endUser.en,
-      operatorDescription: expect.stringMatching(/^Could not connect to 127\.0\.0\.1:1: connection refused \(ECONNREFUSED\)/),
+    expect(error.data).toEqual({ errorDescription: endUser.en });
+    expect(loggedData(error)).toMatchObject({
+      errorDescription: expect.stringMatching(/^Could not connect to 127\.0\.0\.1:1: connection refused \(ECONNREFUSED\)/),
       failure: { kind: 'network', errorCode: 'ECONNREFUSED' },
     });
     expectNoSecret(error);
@@ -123,34 +123,41 @@ describe('sign-in send: the end user reads a sentence for them, the operator fin
 
   it('a stored config Logto could not read', async () => {
     const error = await signIn(() => Promise.reject(new Error('connection terminated')));
-    expect(error.data).toEqual({
-      errorDescription: endUser.en,
-      operatorDescription:
+    expect(error.data).toEqual({ errorDescription: endUser.en });
+    expect(loggedData(error)).toEqual({
+      errorDescription:
         "Logto could not read this connector's stored configuration (connection terminated); save the configuration in the Console again.",
     });
   });
 });
 
-describe('sign-in send: errors Logto already words for end users keep their code and text', () => {
+describe('sign-in send: errors Logto words for end users keep their code, with a sentence for the end user', () => {
   it('a rate limit', async () => {
     const stored = async () => connectorConfig(harness.sandbox);
     const { connector } = await loadConnector(undefined, stored);
     await connector.sendMessage({ to: '8613700137001', type: TemplateType.SignIn, payload: { code: '111111' } });
     const error = await signIn(stored, { to: '8613700137001' });
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
-    expect(error.data).not.toHaveProperty('operatorDescription');
-    expect(error.data.errorDescription).toMatch(/^Aliyun flow control refused another message to this number for now .* \(Aliyun isv\.BUSINESS_LIMIT_CONTROL: /);
+    expect(error.data).toEqual({
+      errorDescription: 'Too many verification codes were requested for this phone number. Please wait a while and try again.',
+      requestId: expect.any(String),
+    });
+    expect(responseFor(error)).toMatchObject({ status: 429, message: 'Trigger rate limit. Please try again later.' });
+    expect(loggedData(error).errorDescription).toMatch(/^Aliyun flow control refused another message to this number for now .* \(Aliyun isv\.BUSINESS_LIMIT_CONTROL: /);
   });
 
   it('a number that is not one', async () => {
     const error = await signIn(async () => connectorConfig(harness.sandbox), { to: '86138001380OO' });
     expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-    expect(error.data).not.toHaveProperty('operatorDescription');
+    expect(error.data).toEqual({ errorDescription: 'A verification code could not be sent to this phone number. Please check the number and try again.' });
+    expect(auditLogError(error).message).toMatch(/^Error: ConnectorError: "The phone number .*861.*80OO/);
   });
 
-  it('an invalid stored config stays InvalidConfig with its issues', async () => {
+  it('an invalid stored config stays InvalidConfig; its issues go to the audit log, not the browser', async () => {
     const error = await signIn(async () => ({ ...connectorConfig(harness.sandbox), signName: ' ' }));
     expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
-    expect(responseFor(error).details).toMatch(/^Error in key path "signName": \(too_small\) signName must not be empty/);
+    expect(responseFor(error)).toMatchObject({ message: "The connector's config is invalid.", data: { errorDescription: endUser.en } });
+    expect(responseFor(error).details).toBeUndefined();
+    expect(auditLogError(error).message).toContain('signName must not be empty');
   });
 });

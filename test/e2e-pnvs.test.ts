@@ -20,7 +20,7 @@ beforeEach(() => {
   harness.sandbox.requests.clear();
 });
 
-const { General, RateLimitExceeded, InvalidRequestParameters } = ConnectorErrorCodes;
+const { General, RateLimitExceeded } = ConnectorErrorCodes;
 
 const lastRequest = () => harness.sandbox.requests.list().at(-1)?.params ?? {};
 
@@ -79,15 +79,15 @@ describe('a PNVS-only account', () => {
 
   it('refuses a Hong Kong number before sending, with the sentence that says how to serve it', async () => {
     const error = await failureOf(pnvsConnectorConfig(harness.sandbox, { ownSignature: false }), '85268326366');
-    expect(error.code).toBe(InvalidRequestParameters);
-    expect(error.data.message).toContain('is outside mainland China, which PNVS (mainlandService pnvs) does not serve, and no signName is set');
+    expect(error.code).toBe(General);
+    expect(error.data.errorDescription).toContain('is outside mainland China, which PNVS (mainlandService pnvs) does not serve, and no signName is set');
     expect(harness.sandbox.requests.count).toBe(0);
   });
 
   it('applies allowedRegionCodes first', async () => {
     const config = { ...pnvsConnectorConfig(harness.sandbox, { ownSignature: false }), allowedRegionCodes: ['86'] };
     const error = await failureOf(config, '85268326366');
-    expect(error.data.message).toContain('which allowedRegionCodes (86) does not allow');
+    expect(error.data.errorDescription).toContain('which allowedRegionCodes (86) does not allow');
     expect(harness.sandbox.requests.count).toBe(0);
   });
 });

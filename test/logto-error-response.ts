@@ -2,9 +2,11 @@
  * @module logto-error-response
  * What Logto core makes of a `ConnectorError` a connector throws: the response body, the Console's
  * error toast and the audit-log entry. Modelled on logto-io/logto:
- * - `packages/core/src/middleware/koa-connector-error-handler.ts` (commit 017585188271): the
- *   error code becomes `connector.<code>`; `General` and the other unlisted codes get status 500
- *   and the `errorDescription` from `data`, on a new line;
+ * - `packages/core/src/middleware/koa-connector-error-handler.ts` (the same in tags
+ *   `@logto/core@1.37.1`, `1.40.1` and `1.42.0`): the error code becomes `connector.<code>`; the
+ *   listed codes keep `data` and their fixed phrase with status 400, 401, 429 (`RateLimitExceeded`)
+ *   or 501; `General` and the other unlisted codes get status 400 and the phrase interpolated with
+ *   `data.errorDescription` (or `JSON.stringify(data)` when it has none);
  * - `packages/core/src/errors/RequestError/index.ts` (commit 0f1025c0765f): `details` lists the
  *   issues of a ZodError as `Error in key path "<path>": (<code>) <message>`, except that an
  *   `invalid_type` issue prints `Expected <expected> but received <received>.` instead of its message;
@@ -23,16 +25,23 @@ const phrases: Partial<Record<ConnectorErrorCodes, string>> = {
   [ConnectorErrorCodes.General]: 'Error occurred in connector: {{errorDescription}}',
   [ConnectorErrorCodes.InvalidConfig]: "The connector's config is invalid.",
   [ConnectorErrorCodes.InvalidRequestParameters]: 'The request is with wrong input parameter(s).',
+  [ConnectorErrorCodes.InsufficientRequestParameters]: 'The request might miss some input parameters.',
+  [ConnectorErrorCodes.TemplateNotFound]: 'Unable to find correct template in connector config.',
   [ConnectorErrorCodes.RateLimitExceeded]: 'Trigger rate limit. Please try again later.',
 };
 
-const status400 = new Set<ConnectorErrorCodes>([
-  ConnectorErrorCodes.InvalidMetadata,
-  ConnectorErrorCodes.InvalidConfigGuard,
-  ConnectorErrorCodes.InvalidRequestParameters,
-  ConnectorErrorCodes.InsufficientRequestParameters,
-  ConnectorErrorCodes.InvalidConfig,
-  ConnectorErrorCodes.InvalidResponse,
+/** The codes the handler lists, with their status; every other code is interpolated with status 400. */
+const listed = new Map<ConnectorErrorCodes, number>([
+  [ConnectorErrorCodes.InvalidMetadata, 400],
+  [ConnectorErrorCodes.InvalidConfigGuard, 400],
+  [ConnectorErrorCodes.InvalidRequestParameters, 400],
+  [ConnectorErrorCodes.InsufficientRequestParameters, 400],
+  [ConnectorErrorCodes.InvalidConfig, 400],
+  [ConnectorErrorCodes.InvalidCertificate, 400],
+  [ConnectorErrorCodes.InvalidResponse, 400],
+  [ConnectorErrorCodes.TemplateNotFound, 400],
+  [ConnectorErrorCodes.NotImplemented, 501],
+  [ConnectorErrorCodes.RateLimitExceeded, 429],
 ]);
 
 /** Logto's `formatZodError`: one line per issue. */
@@ -49,8 +58,8 @@ export type ErrorBody = { status: number; code: string; message: string; details
 export const responseFor = (error: ConnectorError): ErrorBody => {
   const { code, data } = error;
   const description = (data as { errorDescription?: unknown } | undefined)?.errorDescription;
-  const status = status400.has(code) ? 400 : 500;
-  const interpolated = status === 500 && typeof description === 'string' ? `\n${description}` : '';
+  const status = listed.get(code) ?? 400;
+  const interpolated = listed.has(code) ? '' : typeof description === 'string' ? description : JSON.stringify(data);
   const message = (phrases[code] ?? code).replace('{{errorDescription}}', interpolated);
   const details = data instanceof ZodError ? formatZodError(data).join('\n') : undefined;
   return { status, code: `connector.${code}`, message, ...(details === undefined ? {} : { details }), data };

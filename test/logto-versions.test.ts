@@ -173,7 +173,11 @@ describe.each(matrix)('%s', (_, release) => {
     const error = await failure(signInSend(connector, '8613800138000'));
     expect(error).toBeInstanceOf(host.kit.ConnectorError);
     expect(error).toMatchObject({ code: host.kit.ConnectorErrorCodes.General });
-    expect(JSON.stringify((error as InstanceType<typeof host.kit.ConnectorError>).data)).toContain('SignatureDoesNotMatch');
+    // The browser's data: the end user's sentence and the RequestId; the audit log's String(error): the operator's error.
+    const { data } = error as InstanceType<typeof host.kit.ConnectorError>;
+    expect(Object.keys(data as object).sort()).toEqual(['errorDescription', 'requestId']);
+    expect(JSON.stringify(data)).not.toContain('SignatureDoesNotMatch');
+    expect(String(error)).toMatch(/^Error: ConnectorError: \{"errorDescription":"Aliyun computed a different request signature.*"code":"SignatureDoesNotMatch"/);
     expect(sandbox.outbox.list()).toEqual([]);
   });
 });
