@@ -12,6 +12,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { signature, stringToSign } from '../sandbox/signature-v1.js';
 import { createAliyunSmsConnector } from '../src/index.js';
+import { auditedData } from './logto-error-response.js';
 
 const secrets = ['fakeSecret', 'editedFakeSecret'];
 
@@ -139,14 +140,18 @@ describe('an edited stored config is seen by the next send, on the wire', () => 
     recordEveryHost();
     const [first, second] = await sendBeforeAndAfterEdit(sms, { ...sms, allowedRegionCodes: ['852'] }, mainland);
     expect(first?.wire).toHaveLength(1);
-    expect(second).toEqual({ wire: [], outcome: expect.objectContaining({ code: ConnectorErrorCodes.InvalidRequestParameters }) });
+    // A refused region is `General` during sign-in, so Logto shows the end user's region sentence.
+    expect(second).toEqual({ wire: [], outcome: expect.objectContaining({ code: ConnectorErrorCodes.General }) });
+    expect(auditedData(second?.outcome)).toMatchObject({ refusal: 'region' });
+    expect(JSON.stringify(auditedData(second?.outcome))).toContain('which allowedRegionCodes (852) does not allow');
   });
 
   it('timeout: the edited deadline is the one the send keeps', async () => {
     // Every answer takes 1.2 s: past a 1 s timeout, within a 5 s one.
     recordEveryHost(1200);
     const [first, second] = await sendBeforeAndAfterEdit({ ...sms, timeout: 1000 }, { ...sms, timeout: 5000 }, mainland);
-    expect(first?.outcome).toMatchObject({ code: ConnectorErrorCodes.General, data: { failure: { kind: 'timeout', timeout: 1000 } } });
+    expect(first?.outcome).toMatchObject({ code: ConnectorErrorCodes.General });
+    expect(auditedData(first?.outcome)).toMatchObject({ failure: { kind: 'timeout', timeout: 1000 } });
     expect(second).toEqual({ wire: [expect.objectContaining({ Action: 'SendSms' })], outcome: { BizId: '1^0', RequestId: 'R' } });
   });
 });

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { connectorPerSend, loadFactory, pressSend } from '../demo/logto-host.js';
 import { connectorConfig, pnvsConnectorConfig } from '../sandbox/connector-config.js';
 import { useSandboxAndConnector } from './harness.js';
+import { auditedData } from './logto-error-response.js';
 
 const harness = useSandboxAndConnector();
 
@@ -124,7 +125,10 @@ describe('PNVS on an international-site account', () => {
   it('is refused for a sign-in with the stored config before anything reaches the sandbox', async () => {
     const signIn = await connectorPerSend(await loadFactory(), async () => pnvsInternational());
     const before = harness.sandbox.requests.count;
-    await expect(signIn.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } })).rejects.toMatchObject(refusal);
+    const error = await signIn.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } }).catch((error_: unknown) => error_);
+    // The end user's browser gets the short form; the audit log keeps the operator's issues.
+    expect(error).toMatchObject({ code: refusal.code });
+    expect(auditedData(error)).toMatchObject(refusal.data);
     expect(harness.sandbox.requests.count).toBe(before);
   });
 });

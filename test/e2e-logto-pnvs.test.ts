@@ -12,6 +12,7 @@ import { connectorPerSend, loadConnector, loadFactory, pressSend } from '../demo
 import { edit, initialValues, refusals, submittedConfig } from './console-form.js';
 import { formDefaultTemplates, logtoTemplateByType, mockedConnectorConfig } from './fixtures/logto-pnvs-configs.js';
 import { useSandboxAndConnector } from './harness.js';
+import { auditedData } from './logto-error-response.js';
 
 const harness = useSandboxAndConnector({ flowControl: false });
 let items: ConnectorConfigFormItem[] = [];
@@ -113,8 +114,9 @@ describe.each([
     const config = pastedForm(pasted);
     save(config);
     const error = await signIn(config, TemplateType.SignIn, '85268326366').catch((error_: unknown) => error_);
-    expect(error).toMatchObject({ code: ConnectorErrorCodes.InvalidRequestParameters });
-    expect(JSON.stringify((error as { data: unknown }).data)).toContain('is outside mainland China, which PNVS (mainlandService pnvs) does not serve');
+    // A sign-in: `General`, so Logto shows the end user's region sentence; the audit log keeps the operator's.
+    expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { errorDescription: '暂不支持向您所在地区的手机号发送短信验证码。请使用其他地区的手机号，或使用其他方式登录。' } });
+    expect(JSON.stringify(auditedData(error))).toContain('is outside mainland China, which PNVS (mainlandService pnvs) does not serve');
     expect(harness.sandbox.requests.count).toBe(0);
   });
 });

@@ -70,3 +70,11 @@ export const consoleToast = ({ message, details }: ErrorBody): string => [messag
 
 /** The `error` an audit-log entry stores for a send that threw this error. */
 export const auditLogError = (error: unknown): { message: string } => ({ message: String(error) });
+
+/**
+ * The operator's `data` as the audit log keeps it for a sign-in send: `ConnectorError` writes its
+ * message as `ConnectorError: ${JSON.stringify(data)}`, and the end user's error keeps the
+ * operator's message (src/end-user-error.ts).
+ */
+export const auditedData = (error: unknown): unknown =>
+  JSON.parse((error as Error).message.replace(/^ConnectorError: /, '')) as unknown;
