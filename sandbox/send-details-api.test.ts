@@ -24,8 +24,11 @@ beforeEach(() => {
   sandbox.records.reset();
 });
 
-const details = (params: Record<string, string>, options?: CallOptions) =>
-  callSandbox(sandbox, { Action: 'QuerySendDetails', Version: '2017-05-25', SendDate: '20261205', PageSize: '10', CurrentPage: '1', ...params }, options);
+const defaults = { Action: 'QuerySendDetails', Version: '2017-05-25', SendDate: '20261205', PageSize: '10', CurrentPage: '1' };
+const details = (params: Record<string, string | undefined>, options?: CallOptions) => {
+  const given = Object.entries(params).flatMap(([name, value]) => (value === undefined ? [] : [[name, value] as const]));
+  return callSandbox(sandbox, { ...defaults, ...Object.fromEntries(given) }, options);
+};
 
 const api = (path: string, method: string, body?: unknown) =>
   rawRequest(`${sandbox.endpoint}${path}`, { method, ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }) });
