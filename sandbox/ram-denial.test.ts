@@ -39,7 +39,7 @@ const api = (path: string, method: string, payload?: unknown) =>
   rawRequest(`${sandbox.endpoint}${path}`, { method, ...(payload === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) }) });
 
 describe('the send-only key of the default registry', () => {
-  it.each(reads)('%s → HTTP 403 Forbidden.RAM naming dysms:%s', async (action, params) => {
+  it.each(reads)('[assumption A19] %s → HTTP 403 Forbidden.RAM naming its dysms: action', async (action, params) => {
     const reply = await callSandbox(sandbox, { Action: action, Version: '2017-05-25', ...params }, sendOnly);
     const requestId = reply.headers['x-acs-request-id'] as string;
     expect(reply.status).toBe(403);
