@@ -7,6 +7,7 @@
  */
 import type { ActionContext } from './action-context.js';
 import type { RpcAnswer } from './answer.js';
+import { chinaRfc1123 } from './china-time.js';
 import { accepted, failure } from './intl-answers.js';
 import { readInternationalNumber } from './phone-rules.js';
 import type { SendRecord } from './send-records.js';
@@ -33,8 +34,8 @@ export function queryMessage(context: ActionContext): RpcAnswer {
     Message: record.content,
     Status: status[record.status],
     ...outcomeFields(record),
-    SendDate: rfc1123China(record.sentAt),
-    ...(record.receivedAt === undefined ? {} : { ReceiveDate: rfc1123China(record.receivedAt) }),
+    SendDate: chinaRfc1123(record.sentAt),
+    ...(record.receivedAt === undefined ? {} : { ReceiveDate: chinaRfc1123(record.receivedAt) }),
     NumberDetail: numberDetail(to),
   });
 }
@@ -44,11 +45,6 @@ function outcomeFields(record: SendRecord): Record<string, string> {
     return {};
   }
   return { ErrorCode: record.errCode, ErrorDescription: record.status === 'delivered' ? 'success' : 'failed' };
-}
-
-/** `Mon, 24 Dec 2018 16:58:22 +0800`, the SDK's example form (docs §8). */
-function rfc1123China(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toUTCString().replace('GMT', '+0800');
 }
 
 /** The same synthetic `NumberDetail` the 2018-05-01 sends answer. */
