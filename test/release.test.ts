@@ -14,8 +14,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { packageRoot } from '../demo/logto-host.js';
 import { MissingNotesError, releaseNotes } from '../release/changelog-notes.js';
+import { githubRepositoryUrl, provenanceProblem, type RepositoryField } from '../release/provenance.js';
 
 const run = promisify(execFile);
+
+type Manifest = { version: string; repository?: RepositoryField };
+const manifest = async () => JSON.parse(await readFile(path.join(packageRoot, 'package.json'), 'utf8')) as Manifest;
+/** What the dry run says of package.json's repository.url, here (GitHub Actions sets GITHUB_REPOSITORY). */
+const provenanceHere = async () => provenanceProblem((await manifest()).repository, process.env.GITHUB_REPOSITORY || undefined);
 
 const changelog = `# Changelog
 
@@ -83,6 +89,44 @@ describe('releaseNotes', () => {
   });
 });
 
+describe('the repository.url that npm publish --provenance requires', () => {
+  it.each<[RepositoryField, string | undefined]>([
+    ['git+https://github.com/Acme/connector-aliyun-sms.git', 'https://github.com/acme/connector-aliyun-sms'],
+    [{ type: 'git', url: 'https://github.com/acme/connector-aliyun-sms' }, 'https://github.com/acme/connector-aliyun-sms'],
+    ['github:acme/connector-aliyun-sms', 'https://github.com/acme/connector-aliyun-sms'],
+    ['acme/connector-aliyun-sms', 'https://github.com/acme/connector-aliyun-sms'],
+    ['git@github.com:acme/connector-aliyun-sms.git', 'https://github.com/acme/connector-aliyun-sms'],
+    ['https://gitlab.com/acme/connector-aliyun-sms', undefined],
+    [{ type: 'git' }, undefined],
+    [undefined, undefined],
+  ])('%j names %s', (repository, url) => {
+    expect(githubRepositoryUrl(repository)).toBe(url);
+  });
+
+  it.each<[RepositoryField, string | undefined, string | undefined]>([
+    ['git+https://github.com/acme/connector-aliyun-sms.git', 'acme/connector-aliyun-sms', undefined],
+    ['git+https://github.com/acme/connector-aliyun-sms.git', 'Acme/Connector-Aliyun-SMS', undefined],
+    ['git+https://github.com/acme/connector-aliyun-sms.git', undefined, undefined],
+    [
+      'git+https://github.com/someone/fork.git',
+      'acme/connector-aliyun-sms',
+      "package.json's repository.url names https://github.com/someone/fork, but this release is built by https://github.com/acme/connector-aliyun-sms, and npm publish --provenance refuses the mismatch: npm pkg set repository.url=git+https://github.com/acme/connector-aliyun-sms.git",
+    ],
+    [
+      undefined,
+      'acme/connector-aliyun-sms',
+      'package.json has no GitHub repository.url, and npm publish --provenance refuses the upload without it: npm pkg set repository.url=git+https://github.com/acme/connector-aliyun-sms.git',
+    ],
+    [
+      undefined,
+      undefined,
+      'package.json has no GitHub repository.url, and npm publish --provenance refuses the upload without it: npm pkg set repository.url=git+https://github.com/OWNER/NAME.git',
+    ],
+  ])('%j built by %s', (repository, githubRepository, problem) => {
+    expect(provenanceProblem(repository, githubRepository)).toBe(problem);
+  });
+});
+
 describe('npm run release:dry', () => {
   const scratch: string[] = [];
   afterAll(async () => {
@@ -116,7 +160,14 @@ describe('npm run release:dry', () => {
     const changelog = await readFile(path.join(packageRoot, 'CHANGELOG.md'), 'utf8');
     const hasSection = new RegExp(String.raw`^## \[${version.replaceAll('.', String.raw`\.`)}\]`, 'm').test(changelog);
     expect(await readFile(path.join(out, 'notes.md'), 'utf8')).toBe(`${releaseNotes(changelog, hasSection ? version : 'Unreleased')}\n`);
-    if (!hasSection) expect(stderr).toBe(`CHANGELOG.md has no section for ${version} yet; notes.md holds the Unreleased entries\n`);
+    const provenance = await provenanceHere();
+    expect(stderr).toBe(
+      [
+        ...(hasSection ? [] : [`CHANGELOG.md has no section for ${version} yet; notes.md holds the Unreleased entries`]),
+        ...(provenance === undefined ? [] : [provenance]),
+        '',
+      ].join('\n'),
+    );
   });
 
   it('refuses a tag that does not name the package version, and writes nothing', async () => {
@@ -127,18 +178,21 @@ describe('npm run release:dry', () => {
     expect(await readdir(out)).toEqual([]);
   });
 
-  it('with the right tag, takes no Unreleased notes in place of the version\'s own section', async () => {
-    const { version } = JSON.parse(await readFile(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  it('with the right tag, refuses a repository.url provenance would reject, and takes no Unreleased notes for the version', async () => {
+    const { version } = await manifest();
     const changelog = await readFile(path.join(packageRoot, 'CHANGELOG.md'), 'utf8');
+    const provenance = await provenanceHere();
     const { out, code, stderr } = await dryRun('--tag', `v${version}`);
-    if (changelog.includes(`## [${version}]`)) {
-      expect(code).toBe(0);
+    const refusal =
+      provenance ??
+      (changelog.includes(`## [${version}]`)
+        ? undefined
+        : `CHANGELOG.md has no "## [${version}]" section: move the Unreleased entries under "## [${version}] - YYYY-MM-DD" first`);
+    if (refusal === undefined) {
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
       return;
     }
-    expect(code).toBe(1);
-    expect(stderr).toBe(
-      `release:dry: CHANGELOG.md has no "## [${version}]" section: move the Unreleased entries under "## [${version}] - YYYY-MM-DD" first\n`,
-    );
+    expect({ code, stderr }).toEqual({ code: 1, stderr: `release:dry: ${refusal}\n` });
     expect(await readdir(out)).toEqual([]);
   });
 });
