@@ -52,7 +52,7 @@ describe('.github/workflows/ci.yml', () => {
 
   it('runs on pushes and pull requests, on Node 20 and 22, with a browser for the inbox test', async () => {
     const workflow = await read('.github/workflows/ci.yml');
-    expect(workflow).toMatch(/^on:\n {2}push:\n {2}pull_request:\n/m);
+    expect(workflow).toMatch(/^on:\n(?: {2}#.*\n)? {2}push:\n {4}branches: \['\*\*'\]\n {2}pull_request:\n/m);
     expect(workflow).toContain('        node: [20, 22]\n');
     expect(workflow).toContain('          node-version: ${{ matrix.node }}\n');
     expect(workflow).toMatch(/^ {6}CHROMIUM_PATH: \/usr\/bin\/google-chrome$/m);
