@@ -2,7 +2,8 @@
  * The published tarball, installed the way `logto connector add` installs it: `npm pack`, then
  * unpacked (strip one level) into a `connectors/connector-aliyun-sms/` folder with no install
  * inside, then loaded by Logto's loader. A broken `files` list, a missing logo or README, or a
- * bundled copy of `@logto/connector-kit` (whose ConnectorError would not be Logto's) fails here.
+ * bundled copy of `@logto/connector-kit` (whose ConnectorError would not be Logto's) fails here,
+ * and so does a package.json that `npm publish` would refuse or silently correct.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
@@ -53,6 +54,20 @@ describe('the npm package as Logto installs it', () => {
     expect(entries).toContain('package/lib/index.js');
     expect(entries).toContain('package/lib/index.d.ts');
     expect(entries.filter((entry) => entry.includes('.test.'))).toEqual([]);
+  });
+
+  it('passes `npm publish --dry-run` with exactly the tarball\'s files and a package.json npm need not correct', async () => {
+    const { stdout, stderr } = await run('npm', ['publish', '--dry-run', '--json'], { cwd: packageRoot });
+    // npm 11 keys the report by package name; npm 10 (Node 22's) prints the report itself.
+    const parsed = JSON.parse(stdout) as Record<string, unknown>;
+    const report = (parsed['connector-aliyun-sms'] ?? parsed) as { id: string; files: Array<{ path: string }> };
+    const { version } = JSON.parse(await readFile(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(report.id).toBe(`connector-aliyun-sms@${version}`);
+    const entries: string[] = [];
+    await list({ file: tarball, onReadEntry: (entry) => entries.push(entry.path.replace(/^package\//, '')) });
+    expect(report.files.map((file) => file.path).toSorted()).toEqual(entries.toSorted());
+    expect(stderr).toContain('(dry-run)');
+    expect(stderr).not.toMatch(/auto-corrected|errors in your package\.json/i);
   });
 
   it('has no node_modules of its own and depends only on what Logto ships', async () => {
