@@ -5,8 +5,11 @@
  * @module
  */
 
-/** A value an answer body may hold. */
-export type AnswerValue = string | number | boolean | { [key: string]: AnswerValue };
+/**
+ * A value an answer body may hold. An array is a repeated element in XML: `{ Item: [a, b] }` is
+ * `<Item>a</Item><Item>b</Item>`, as Aliyun's `SmsSendDetailDTOs.SmsSendDetailDTO` lists.
+ */
+export type AnswerValue = string | number | boolean | AnswerValue[] | { [key: string]: AnswerValue };
 
 /** What the sandbox answers to one RPC request, before serialization. */
 export type RpcAnswer = {
@@ -47,11 +50,16 @@ export function renderAnswer(
 
 function xmlElements(body: Record<string, AnswerValue>): string {
   return Object.entries(body)
-    .map(([name, value]) => {
-      const inner = typeof value === 'object' ? xmlElements(value) : escapeXml(String(value));
-      return `<${name}>${inner}</${name}>`;
-    })
+    .map(([name, value]) => xmlElement(name, value))
     .join('');
+}
+
+function xmlElement(name: string, value: AnswerValue): string {
+  if (Array.isArray(value)) {
+    return value.map((item) => xmlElement(name, item)).join('');
+  }
+  const inner = typeof value === 'object' ? xmlElements(value) : escapeXml(String(value));
+  return `<${name}>${inner}</${name}>`;
 }
 
 function escapeXml(text: string): string {

@@ -1,7 +1,8 @@
 /**
  * Routes one RPC request: mandatory common parameters, then the API named by `Version` +
  * `Action`, then the signature checks (fact sheet §1 for V1; signature-v3.ts for the V3 that
- * Aliyun's current SDKs send), then the action itself.
+ * Aliyun's current SDKs send), then RAM (an AccessKey may be denied actions: ram-denial.ts), then
+ * the action itself.
  *
  * The API is looked up before the signature is checked, as a gateway must know the API before it
  * can authorize it; Aliyun does not document this order.
@@ -14,9 +15,13 @@ import { gatewayError } from './gateway-errors.js';
 import { sendMessageToGlobe, sendMessageWithTemplate } from './intl-api.js';
 import type { NonceLedger } from './nonce-ledger.js';
 import { sendSmsVerifyCode } from './pnvs-api.js';
+import { ramRefusal } from './ram-denial.js';
+import { querySendDetails } from './send-details-api.js';
+import { getSmsSign, querySmsSign } from './sign-query-api.js';
 import { sendSms } from './sms-api.js';
+import { getSmsTemplate, querySmsTemplate } from './template-query-api.js';
 import { missingCommonParameter, verifySignedRequest } from './verify.js';
-import { isSignedV3, missingV3Value, verifyV3Request } from './verify-v3.js';
+import { isSignedV3, missingV3Value, v3AccessKeyId, verifyV3Request } from './verify-v3.js';
 import type { V3Incoming } from './verify-v3.js';
 
 /** Everything {@link answerRpc} needs besides method and parameters. */
@@ -24,16 +29,30 @@ export type RpcState = Omit<ActionContext, 'params'> & { nonces: NonceLedger };
 
 type ActionHandler = (context: ActionContext) => RpcAnswer;
 
+/** An action's handler and the RAM service its action is named in (`dysms:SendSms`). */
+type ActionEntry = { run: ActionHandler; ram: 'dysms' | 'dypns' };
+
+const dysms = (run: ActionHandler): ActionEntry => ({ run, ram: 'dysms' });
+
 /**
- * §0: the China site's 2017-05-25 API and the international site's 2018-05-01 API. PNVS's
+ * §0: the China site's 2017-05-25 API (sends and the read-only queries of
+ * docs/aliyun-sms-query-api.md) and the international site's 2018-05-01 API. PNVS's
  * `SendSmsVerifyCode` is also 2017-05-25; Aliyun serves it on its own host (`dypnsapi`), the
  * sandbox on the same port as the rest (an assumption: README).
  */
-const apis: Record<string, Record<string, ActionHandler>> = {
-  '2017-05-25': { SendSms: sendSms, SendSmsVerifyCode: sendSmsVerifyCode },
+const apis: Record<string, Record<string, ActionEntry>> = {
+  '2017-05-25': {
+    SendSms: dysms(sendSms),
+    SendSmsVerifyCode: { run: sendSmsVerifyCode, ram: 'dypns' },
+    QuerySmsTemplate: dysms(querySmsTemplate),
+    GetSmsTemplate: dysms(getSmsTemplate),
+    QuerySmsSign: dysms(querySmsSign),
+    GetSmsSign: dysms(getSmsSign),
+    QuerySendDetails: dysms(querySendDetails),
+  },
   '2018-05-01': {
-    SendMessageWithTemplate: sendMessageWithTemplate,
-    SendMessageToGlobe: sendMessageToGlobe,
+    SendMessageWithTemplate: dysms(sendMessageWithTemplate),
+    SendMessageToGlobe: dysms(sendMessageToGlobe),
   },
 };
 
@@ -58,8 +77,9 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
   if (actions === undefined) {
     return gatewayError('InvalidVersion', state.gateway);
   }
-  const handler = lookup(actions, params.Action ?? '');
-  if (handler === undefined || (method !== 'GET' && method !== 'POST')) {
+  const action = params.Action ?? '';
+  const entry = lookup(actions, action);
+  if (entry === undefined || (method !== 'GET' && method !== 'POST')) {
     return gatewayError('InvalidAction.NotFound', state.gateway);
   }
   const verifyState = {
@@ -69,7 +89,12 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
     context: state.gateway,
   };
   const rejected = v3 ? verifyV3Request(request, verifyState) : verifySignedRequest(method, params, verifyState);
-  return rejected ?? handler({ ...state, params });
+  if (rejected !== undefined) {
+    return rejected;
+  }
+  const ramAction = `${entry.ram}:${action}`;
+  const denied = state.account.denial(v3 ? v3AccessKeyId(request.headers) : (params.AccessKeyId ?? ''), ramAction);
+  return denied === undefined ? entry.run({ ...state, params }) : ramRefusal(denied, action, ramAction, state.gateway);
 }
 
 function lookup<T>(table: Record<string, T>, key: string): T | undefined {

@@ -32,6 +32,11 @@ const tiers: Record<FlowKind, Tier[]> = {
 /** Which limits apply: SendSms code or notification templates, or PNVS. */
 export type FlowKind = 'code' | 'notification' | 'pnvs';
 
+/** §6: a template's limits by its kind; marketing templates share the notification limits. */
+export function flowKind(kind: 'code' | 'notification' | 'marketing'): FlowKind {
+  return kind === 'code' ? 'code' : 'notification';
+}
+
 /** What a send is counted against. */
 export type FlowKey = {
   kind: FlowKind;

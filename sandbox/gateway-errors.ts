@@ -26,6 +26,11 @@ const catalogue = {
     'Specified signature is not matched with our calculation. server string to sign is:',
   ],
   SignatureNonceUsed: [400, 'Specified signature nonce was used already.'],
+  // docs/aliyun-sms-query-api.md §3, §5: GetSmsTemplate's and GetSmsSign's documented errors.
+  TemplateNotFound: [404, 'The template does not exist.'],
+  SignatureNotFound: [404, 'The signature does not exist.'],
+  // docs §10: a RAM user or role without the action (Aliyun's answer for read APIs, with AccessDeniedDetail).
+  'Forbidden.RAM': [403, "User not authorized to operate on the specified resource, or this API doesn't support RAM."],
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** A gateway error code the sandbox answers. */

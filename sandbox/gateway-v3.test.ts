@@ -69,7 +69,7 @@ describe('V3 rejections answer the V1 codes', () => {
     ['no x-acs-signature-nonce', { query: valid, omit: ['x-acs-signature-nonce'] }, 400, 'MissingSignatureNonce'],
     ['no x-acs-date', { query: valid, omit: ['x-acs-date'] }, 400, 'MissingTimestamp'],
     ['unknown version', { query: valid, version: '2016-09-27' }, 400, 'InvalidVersion'],
-    ['unknown action', { query: valid, action: 'QuerySendDetails' }, 404, 'InvalidAction.NotFound'],
+    ['unknown action', { query: valid, action: 'SendBatchSms' }, 404, 'InvalidAction.NotFound'],
     ['an algorithm other than ACS3-HMAC-SHA256', { query: valid, algorithm: 'ACS3-HMAC-SM3' }, 400, 'InvalidSignatureMethod'],
     ['unknown AccessKeyId', { query: valid, accessKeyId: 'LTAI5tNobody' }, 404, 'InvalidAccessKeyId.NotFound'],
     ['x-acs-date with an offset', { query: valid, date: '2024-01-01T08:00:00+08:00' }, 400, 'InvalidTimeStamp.Format'],

@@ -39,7 +39,7 @@ describe('gateway rejections (§1.4, §5; HTTP statuses: assumption A6)', () => 
     ),
     ['empty SignatureNonce counts as missing', { Action: 'SendSms', Version: '2017-05-25', ...valid }, { nonce: '' }, 400, 'MissingSignatureNonce'],
     ['unknown Version', { Action: 'SendSms', Version: '2016-09-27', ...valid }, {}, 400, 'InvalidVersion'],
-    ['unknown Action', { Action: 'QuerySendDetails', Version: '2017-05-25' }, {}, 404, 'InvalidAction.NotFound'],
+    ['unknown Action', { Action: 'SendBatchSms', Version: '2017-05-25' }, {}, 404, 'InvalidAction.NotFound'],
     ['SendSms is not a 2018-05-01 action', { Action: 'SendSms', Version: '2018-05-01', ...valid }, {}, 404, 'InvalidAction.NotFound'],
     ['SignatureMethod other than HMAC-SHA1', { Action: 'SendSms', Version: '2017-05-25', SignatureMethod: 'HMAC-SHA256', ...valid }, {}, 400, 'InvalidSignatureMethod'],
     ['[assumption A9] SignatureVersion other than 1.0', { Action: 'SendSms', Version: '2017-05-25', SignatureVersion: '2.0', ...valid }, {}, 400, 'InvalidSignatureVersion'],

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { Account } from './account.js';
 import { SandboxClock } from './clock.js';
 import { FaultSwitch } from './faults.js';
 import type { Fault } from './faults.js';
@@ -17,12 +18,14 @@ import type { OutboxFilter, OutboxMessage } from './outbox.js';
 import { loadRegistry } from './registry.js';
 import type { Registry } from './registry.js';
 import { RequestLog } from './request-log.js';
+import { SendRecords } from './send-records.js';
+import type { SendRecord } from './send-records.js';
 import type { RecordedRequest } from './request-log.js';
 import { listen } from './server.js';
 import { Timers } from './timers.js';
 
-export type { Fault, OutboxMessage, RecordedRequest, Registry };
-export type { Credential, Template, UsageType } from './registry.js';
+export type { Account, Fault, OutboxMessage, RecordedRequest, Registry, SendRecord, SendRecords };
+export type { Credential, ReviewedTemplate, Signature, Template, UsageType } from './registry.js';
 export { loadRegistry, parseRegistry } from './registry.js';
 
 /** How to start a sandbox; every field is optional. */
@@ -60,6 +63,10 @@ export type Sandbox = {
   clock: { now(): number; advance(ms: number): void; reset(): void };
   /** Applies to the next `times` API requests (default: every one until cleared). */
   faults: { set(fault: Fault, times?: number): void; clear(): void };
+  /** Live template and signature reviews and RAM denials; `reset()` returns to the registry. */
+  account: Account;
+  /** What QuerySendDetails reports: real sends plus injected records, with settable outcomes. */
+  records: SendRecords;
   stats(): { connectionsAccepted: number; openConnections: number; peakOpenConnections: number };
   /** Closes the server and destroys every open socket. */
   close(): Promise<void>;
@@ -91,6 +98,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests = new RequestLog(1000);
   const faults = new FaultSwitch();
   let sequence = 0;
+  // 16 digits like Aliyun's BizId (§2): ms timestamp + a 3-digit sequence.
+  const newId = () => `${clock.now()}${String((sequence = (sequence + 1) % 1000)).padStart(3, '0')}`;
+  const account = new Account(registry);
+  const records = new SendRecords(outbox, newId, () =>
+    registry.sendRecords.map(({ minutesAgo, ...record }) => ({ ...record, sentAt: clock.now() - minutesAgo * 60_000 })),
+  );
   const server = await listen(
     { host: options.host ?? '127.0.0.1', port: options.port ?? 0, ...(options.tls ? { tls: options.tls } : {}) },
     {
@@ -102,8 +115,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       faults,
       nonces: new NonceLedger(),
       timers: new Timers(),
-      // 16 digits like Aliyun's BizId (§2): ms timestamp + a 3-digit sequence.
-      newId: () => `${clock.now()}${String((sequence = (sequence + 1) % 1000)).padStart(3, '0')}`,
+      account,
+      records,
+      newId,
       ...(options.log ? { log: options.log } : {}),
     },
   );
@@ -116,6 +130,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     clock,
     faults,
+    account,
+    records,
     stats: server.stats,
     close: server.close,
   };

@@ -16,6 +16,7 @@
  */
 import type { RpcAnswer } from './answer.js';
 import type { ActionContext } from './action-context.js';
+import { flowKind } from './flow-control.js';
 import { accepted, failure } from './intl-answers.js';
 import type { IntlCode } from './intl-answers.js';
 import { readInternationalNumber } from './phone-rules.js';
@@ -32,7 +33,7 @@ const paramErrors: Record<ParamProblem, IntlCode> = {
 
 /** Handles `SendMessageWithTemplate`. */
 export function sendMessageWithTemplate(context: ActionContext): RpcAnswer {
-  const { params, registry } = context;
+  const { params, registry, account } = context;
   const fail = failure(context, 'SendMessageWithTemplateResponse');
   const absent = ['To', 'From', 'TemplateCode'].find((name) => (params[name] ?? '') === '');
   if (absent !== undefined) {
@@ -49,7 +50,7 @@ export function sendMessageWithTemplate(context: ActionContext): RpcAnswer {
   if (!registry.intlSignNames.includes(signName)) {
     return fail('SMS_SIGN_NAME_ILLEGAL');
   }
-  const template = registry.templates.find(({ code }) => code === params.TemplateCode);
+  const template = account.sendableTemplate(params.TemplateCode ?? '');
   if (template?.scope !== 'mainland') {
     return fail('SMS_CONTENT_CODE_ILLEGAL');
   }
@@ -57,7 +58,7 @@ export function sendMessageWithTemplate(context: ActionContext): RpcAnswer {
   if (!filled.ok) {
     return fail(paramErrors[filled.problem]);
   }
-  const flowKey = { kind: template.kind, signName, templateCode: template.code, phone: to.phone };
+  const flowKey = { kind: flowKind(template.kind), signName, templateCode: template.code, phone: to.phone };
   const limit = context.flow.blocked(flowKey, context.now);
   if (limit !== undefined) {
     return fail('BUSINESS_LIMIT_CONTROL', limit);

@@ -4,12 +4,18 @@
  *
  * @module
  */
+import type { Account } from './account.js';
 import type { FaultSwitch } from './faults.js';
 import type { Outbox } from './outbox.js';
+import type { Registry } from './registry.js';
+import type { SendRecords } from './send-records.js';
 
 /** What the operator API can touch. */
 export type OperatorState = {
   outbox: Outbox;
+  account: Account;
+  records: SendRecords;
+  registry: Registry;
   faults: FaultSwitch;
   clock: { now: () => number; advance: (ms: number) => void; reset: () => void; offsetMs: number };
 };

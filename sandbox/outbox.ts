@@ -27,6 +27,8 @@ export type OutboxMessage = {
   code?: string;
   bizId?: string;
   messageId?: string;
+  /** SendSms's `OutId`, echoed by QuerySendDetails. */
+  outId?: string;
 };
 
 /** A message before the outbox stamps it. */

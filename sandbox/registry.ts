@@ -1,31 +1,41 @@
 /**
- * The registry: what the fake Aliyun account has approved (credentials, sign names, templates,
- * sender IDs), loaded from JSON and checked so a typo in a config file fails loudly at start-up.
+ * The registry: what the fake Aliyun account holds (credentials, sign names, templates with their
+ * reviews, sender IDs, earlier send records), loaded from JSON and checked so a typo in a config
+ * file fails loudly at start-up.
  *
  * @module
  */
 import { readFile } from 'node:fs/promises';
 import { parsePnvsRegistry } from './pnvs-registry.js';
 import type { PnvsRegistry } from './pnvs-registry.js';
+import { parseDenial, parseReview, parseSendRecords, parseSignatures } from './registry-account.js';
+import type { RamDenial, RegistrySendRecord } from './registry-account.js';
+import { asArray, asObject, asOneOf, asString, asStrings } from './registry-fields.js';
 import { templateVariables } from './template-params.js';
-import type { Template } from './template.js';
+import type { ReviewedTemplate, Signature } from './template.js';
 
-export type { Template, UsageType } from './template.js';
+export type { ReviewedTemplate, Signature, Template, UsageType } from './template.js';
+export type { RamDenial, RamDenialStyle, RegistrySendRecord } from './registry-account.js';
 
-/** An AccessKey pair the sandbox accepts (§1.1). */
-export type Credential = { accessKeyId: string; accessKeySecret: string };
+/** An AccessKey pair the sandbox accepts (§1.1), and the RAM actions it may not call. */
+export type Credential = { accessKeyId: string; accessKeySecret: string; denied?: RamDenial };
 
 /** Everything the fake account has approved. */
 export type Registry = {
   /** AccessKey pairs; the first one is the sandbox's advertised pair. */
   credentials: Credential[];
-  /** China site: approved `SignName` values for SendSms (§2). */
+  /** China site: approved `SignName` values for SendSms (§2), as the file lists them. */
   signNames: string[];
+  /** Every signature with its review: `signNames` approved, then the file's `signatures`. */
+  signatures: Signature[];
   /** International site: signatures allowed as `From` of SendMessageWithTemplate (§3). */
   intlSignNames: string[];
   /** International site: sender IDs allowed as `From` of SendMessageToGlobe (§3). */
   senderIds: string[];
-  templates: Template[];
+  /** Templates with their reviews; only approved ones of this account can send. */
+  templates: ReviewedTemplate[];
+  /** Messages sent before the sandbox started, for QuerySendDetails. */
+  sendRecords: RegistrySendRecord[];
   /** PNVS: gifted signatures and templates for `SendSmsVerifyCode` (pnvs-registry.ts). */
   pnvs: PnvsRegistry;
 };
@@ -44,9 +54,11 @@ export function parseRegistry(value: unknown, source = 'registry'): Registry {
   const credentials = asArray(root.credentials, `${source}.credentials`).map((item, index) => {
     const where = `${source}.credentials[${index}]`;
     const credential = asObject(item, where);
+    const denied = parseDenial(credential, where);
     return {
       accessKeyId: asString(credential.accessKeyId, `${where}.accessKeyId`),
       accessKeySecret: asString(credential.accessKeySecret, `${where}.accessKeySecret`),
+      ...(denied === undefined ? {} : { denied }),
     };
   });
   if (credentials.length === 0) {
@@ -61,20 +73,23 @@ export function parseRegistry(value: unknown, source = 'registry'): Registry {
   if (duplicate !== undefined) {
     throw new TypeError(`${source}.templates has two templates with code ${duplicate.code}`);
   }
+  const signNames = asStrings(root.signNames, `${source}.signNames`);
   return {
     credentials,
-    signNames: asStrings(root.signNames, `${source}.signNames`),
+    signNames,
+    signatures: parseSignatures(root.signatures, signNames, `${source}.signatures`),
     intlSignNames: asStrings(root.intlSignNames ?? [], `${source}.intlSignNames`),
     senderIds: asStrings(root.senderIds ?? [], `${source}.senderIds`),
     templates,
+    sendRecords: parseSendRecords(root.sendRecords, `${source}.sendRecords`),
     pnvs: parsePnvsRegistry(root.pnvs, `${source}.pnvs`),
   };
 }
 
-function parseTemplate(value: unknown, where: string): Template {
+function parseTemplate(value: unknown, where: string): ReviewedTemplate {
   const template = asObject(value, where);
   const scope = asOneOf(template.scope, ['mainland', 'international'] as const, `${where}.scope`);
-  const kind = asOneOf(template.kind, ['code', 'notification'] as const, `${where}.kind`);
+  const kind = asOneOf(template.kind, ['code', 'notification', 'marketing'] as const, `${where}.kind`);
   const usageType =
     template.usageType === undefined
       ? undefined
@@ -95,37 +110,6 @@ function parseTemplate(value: unknown, where: string): Template {
     kind,
     content,
     ...(usageType === undefined ? {} : { usageType }),
+    ...parseReview(template, where),
   };
-}
-
-function asObject(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TypeError(`${where} must be an object`);
-  }
-  return value as Record<string, unknown>;
-}
-
-function asArray(value: unknown, where: string): unknown[] {
-  if (!Array.isArray(value)) {
-    throw new TypeError(`${where} must be an array`);
-  }
-  return value as unknown[];
-}
-
-function asString(value: unknown, where: string): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new TypeError(`${where} must be a non-empty string`);
-  }
-  return value;
-}
-
-function asStrings(value: unknown, where: string): string[] {
-  return asArray(value, where).map((item, index) => asString(item, `${where}[${index}]`));
-}
-
-function asOneOf<T extends string>(value: unknown, allowed: readonly T[], where: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new TypeError(`${where} must be one of ${allowed.join(', ')}`);
-  }
-  return value as T;
 }

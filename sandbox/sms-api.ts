@@ -9,6 +9,7 @@
  */
 import type { RpcAnswer } from './answer.js';
 import type { ActionContext } from './action-context.js';
+import { flowKind } from './flow-control.js';
 import type { FlowKey } from './flow-control.js';
 import { missingParameter } from './gateway-errors.js';
 import { readInternationalNumber, readMainlandNumber } from './phone-rules.js';
@@ -27,7 +28,7 @@ const paramErrors: Record<ParamProblem, readonly [string, string]> = {
 
 /** Handles `SendSms`. */
 export function sendSms(context: ActionContext): RpcAnswer {
-  const { params, registry, requestId } = context;
+  const { params, account, requestId } = context;
   const fail = (code: string, message: string): RpcAnswer => ({
     status: 200,
     root: 'SendSmsResponse',
@@ -43,10 +44,12 @@ export function sendSms(context: ActionContext): RpcAnswer {
   if (numbers.length > maxNumbers) {
     return fail('isv.MOBILE_COUNT_OVER_LIMIT', '手机号码数量超过限制');
   }
-  if (!registry.signNames.includes(signName)) {
+  // A signature or template under review, rejected or another account's cannot send (Q1 in
+  // docs/aliyun-sms-query-api.md: "not found in this account, or not approved").
+  if (!account.sendableSignature(signName)) {
     return fail('isv.SMS_SIGNATURE_ILLEGAL', '该账号下找不到对应签名');
   }
-  const template = registry.templates.find(({ code }) => code === params.TemplateCode);
+  const template = account.sendableTemplate(params.TemplateCode ?? '');
   if (template === undefined) {
     return fail('isv.SMS_TEMPLATE_ILLEGAL', '该账号下找不到对应模板');
   }
@@ -69,7 +72,7 @@ export function sendSms(context: ActionContext): RpcAnswer {
   // §6: per-number limits apply to mainland numbers only; one blocked number fails the whole call.
   const flowKeys: FlowKey[] = recipients
     .filter(({ kind }) => kind === 'mainland')
-    .map(({ phone }) => ({ kind: template.kind, signName, templateCode: template.code, phone }));
+    .map(({ phone }) => ({ kind: flowKind(template.kind), signName, templateCode: template.code, phone }));
   const limit = flowKeys
     .map((key) => context.flow.blocked(key, context.now))
     .find((message) => message !== undefined);
@@ -93,6 +96,7 @@ export function sendSms(context: ActionContext): RpcAnswer {
         text: `【${signName}】${filled.text}`,
         ...(filled.code === undefined ? {} : { code: filled.code }),
         bizId,
+        ...(params.OutId === undefined || params.OutId === '' ? {} : { outId: params.OutId }),
       },
       context.now,
     );
@@ -103,3 +107,4 @@ export function sendSms(context: ActionContext): RpcAnswer {
     body: { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: bizId },
   };
 }
+

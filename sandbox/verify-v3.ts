@@ -41,6 +41,11 @@ export function isSignedV3(headers: IncomingHttpHeaders): boolean {
   return parseAuthorization(headers.authorization) !== undefined;
 }
 
+/** The AccessKeyId of a V3 request (`Credential` in `Authorization`), `''` when absent. */
+export function v3AccessKeyId(headers: IncomingHttpHeaders): string {
+  return parseAuthorization(headers.authorization)?.credential ?? '';
+}
+
 /** `Action` and `Version` of a V3 request, from its headers. */
 export function v3ActionAndVersion(headers: IncomingHttpHeaders): { Action?: string; Version?: string } {
   const action = header(headers, 'x-acs-action');

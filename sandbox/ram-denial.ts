@@ -1,0 +1,40 @@
+/**
+ * How the sandbox refuses an action an AccessKey may not call (docs/aliyun-sms-query-api.md §10):
+ * by default the gateway's HTTP 403 `Forbidden.RAM` with `AccessDeniedDetail` naming the RAM action,
+ * as Aliyun answers read APIs today; or, for a key set to the older style, the SMS business layer's
+ * HTTP 200 `isp.RAM_PERMISSION_DENY`. A client must understand both (fact sheet §5).
+ *
+ * @module
+ */
+import type { RpcAnswer } from './answer.js';
+import { gatewayError } from './gateway-errors.js';
+import type { GatewayContext } from './gateway-errors.js';
+import type { RamDenialStyle } from './registry.js';
+
+/** The refusal of `action` (e.g. `GetSmsTemplate`) whose RAM action is `ramAction` (`dysms:GetSmsTemplate`). */
+export function ramRefusal(style: RamDenialStyle, action: string, ramAction: string, context: GatewayContext): RpcAnswer {
+  if (style === 'isp.RAM_PERMISSION_DENY') {
+    return {
+      status: 200,
+      root: `${action}Response`,
+      body: { RequestId: context.requestId, Code: 'isp.RAM_PERMISSION_DENY', Message: 'RAM权限DENY' },
+    };
+  }
+  const refused = gatewayError('Forbidden.RAM', context);
+  return {
+    ...refused,
+    body: {
+      ...refused.body,
+      // Field names from Aliyun's access-denied documentation (docs §10); the values are the sandbox's.
+      AccessDeniedDetail: {
+        AuthAction: ramAction,
+        AuthPrincipalType: 'SubUser',
+        AuthPrincipalOwnerId: '1000000000000000',
+        AuthPrincipalDisplayName: 'sandbox-ram-user',
+        PolicyType: 'AccountLevelIdentityBasedPolicy',
+        NoPermissionType: 'ImplicitDeny',
+        EncodedDiagnosticMessage: 'sandbox',
+      },
+    },
+  };
+}

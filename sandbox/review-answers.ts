@@ -1,0 +1,44 @@
+/**
+ * Review states and template types as Aliyun's read-only APIs write them
+ * (docs/aliyun-sms-query-api.md §2–§5). Shared by the template and signature queries.
+ *
+ * @module
+ */
+import type { ReviewStatus, Template } from './template.js';
+
+/** `TemplateStatus` / `SignStatus`: 0 reviewing, 1 approved, 2 rejected, 10 cancelled. */
+export const statusNumber: Record<ReviewStatus, number> = { reviewing: 0, approved: 1, rejected: 2, cancelled: 10 };
+
+/** `TemplateType` of QuerySmsTemplate/GetSmsTemplate: 0 code, 1 notification, 2 promotional, 3 international. */
+export function templateTypeNumber(template: Template): number {
+  return template.scope === 'international' ? 3 : intlTypeNumber(template);
+}
+
+/** `IntlType` of an international template: 0 code, 1 notification, 2 promotional. */
+export function intlTypeNumber(template: Template): number {
+  return { code: 0, notification: 1, marketing: 2 }[template.kind];
+}
+
+/** `Reason` of QuerySmsTemplate when there is no rejection (docs §2). */
+export const noTemplateRemarks = '无审批备注';
+
+/** `Reason` of QuerySmsSign when there is no rejection (docs §5). */
+export const noSignRemarks = '无审核备注';
+
+/**
+ * `AuditDate`: the sandbox says every review ended two hours after the entry was created
+ * (Aliyun's stated review time, docs §3); `createdAt` is China time.
+ */
+export function auditDate(createdAt: string): string {
+  const ms = Date.parse(`${createdAt.replace(' ', 'T')}+08:00`) + 2 * 3_600_000;
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** A stand-in work-order number (`OrderId`) derived from a code or name, stable across runs. */
+export function orderId(key: string): string {
+  let hash = 0;
+  for (const char of key) {
+    hash = (hash * 31 + char.codePointAt(0)!) % 100_000_000;
+  }
+  return `20${String(hash).padStart(8, '0')}`;
+}

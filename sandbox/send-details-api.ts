@@ -1,0 +1,92 @@
+/**
+ * China site 2017-05-25 `QuerySendDetails` (docs/aliyun-sms-query-api.md §7): the messages sent to
+ * one number on one China-time day, from the send records (send-records.ts), with their delivery
+ * outcome, one page at a time, newest first.
+ *
+ * @module
+ */
+import type { ActionContext } from './action-context.js';
+import type { AnswerValue, RpcAnswer } from './answer.js';
+import { missingParameter } from './gateway-errors.js';
+import { chinaDateTime, chinaDay } from './send-records.js';
+import type { SendRecord } from './send-records.js';
+
+/** `SendStatus`: 1 waiting for the receipt, 2 failed, 3 delivered. */
+const sendStatus = { pending: 1, failed: 2, delivered: 3 } as const;
+
+/** §7: records of the last 30 days only. */
+const lookBackDays = 30;
+
+/** Handles `QuerySendDetails`. */
+export function querySendDetails(context: ActionContext): RpcAnswer {
+  const { params } = context;
+  // Assumption A16: required parameters are checked by the gateway, as for SendSms.
+  const absent = ['PhoneNumber', 'SendDate', 'PageSize', 'CurrentPage'].find((name) => (params[name] ?? '') === '');
+  if (absent !== undefined) {
+    return missingParameter(absent, context.gateway);
+  }
+  const refuse = (message: string): RpcAnswer => ({
+    status: 200,
+    root: 'QuerySendDetailsResponse',
+    body: { RequestId: context.requestId, Code: 'isv.INVALID_PARAMETERS', Message: message },
+  });
+  const day = params.SendDate ?? '';
+  const pageSize = Number(params.PageSize);
+  const page = Number(params.CurrentPage);
+  // Assumption A17: a malformed or out-of-range value is isv.INVALID_PARAMETERS in a 200 body.
+  if (!validDay(day)) {
+    return refuse('SendDate格式错误，应为yyyyMMdd');
+  }
+  if (day < chinaDay(context.now - lookBackDays * 86_400_000)) {
+    return refuse('SendDate只支持查询最近30天的记录');
+  }
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50) {
+    return refuse('PageSize取值范围为1~50');
+  }
+  if (!Number.isInteger(page) || page < 1) {
+    return refuse('CurrentPage必须是正整数');
+  }
+  const bizId = params.BizId ?? '';
+  const records = context.records.list({
+    phone: params.PhoneNumber ?? '',
+    day,
+    site: 'china',
+    ...(bizId === '' ? {} : { id: bizId }),
+  });
+  return {
+    status: 200,
+    root: 'QuerySendDetailsResponse',
+    body: {
+      RequestId: context.requestId,
+      Code: 'OK',
+      Message: 'OK',
+      TotalCount: String(records.length),
+      SmsSendDetailDTOs: {
+        SmsSendDetailDTO: records.slice((page - 1) * pageSize, page * pageSize).map((record) => detail(record)),
+      },
+    },
+  };
+}
+
+function detail(record: SendRecord): Record<string, AnswerValue> {
+  // Assumption A18: a pending record has neither ErrCode nor ReceiveDate.
+  return {
+    PhoneNum: record.phone,
+    SendStatus: sendStatus[record.status],
+    ...(record.errCode === undefined ? {} : { ErrCode: record.errCode }),
+    ...(record.templateCode === undefined ? {} : { TemplateCode: record.templateCode }),
+    Content: record.content,
+    SendDate: chinaDateTime(record.sentAt),
+    ...(record.receivedAt === undefined ? {} : { ReceiveDate: chinaDateTime(record.receivedAt) }),
+    ...(record.outId === undefined ? {} : { OutId: record.outId }),
+  };
+}
+
+function validDay(day: string): boolean {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(day);
+  if (match === null) {
+    return false;
+  }
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10).replaceAll('-', '') === day;
+}
