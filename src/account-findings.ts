@@ -11,10 +11,13 @@ import type { SignRecord, TemplateKind, TemplateRecord } from './account-records
 /** One finding: a verdict, a sentence naming the thing checked, and the fix. */
 export type Finding = { status: 'pass' | 'warn' | 'fail' | 'skip'; summary: string; fix?: string };
 
+/** A finding about one template variable, named so that each gets its own check. */
+export type VariableFinding = Finding & { variable?: string };
+
 /** Which numbers a template code serves. */
 export type TemplateUse = { mainland: boolean; overseas: boolean };
 
-const consoleFix = 'in the Aliyun SMS console (短信服务 → 国内消息 / 国际/港澳台消息)';
+const smsConsole = 'the Aliyun SMS console (短信服务 → 国内消息 / 国际/港澳台消息)';
 
 const kindNames: Record<TemplateKind, string> = {
   code: 'a verification-code template',
@@ -37,21 +40,21 @@ export const templateStateFinding = ({ code, state, rawState, reason, createdOn,
       return {
         status: 'fail',
         summary: `template ${code} is still under review${submitted(createdOn)}`,
-        fix: `wait for Aliyun's review (see ${consoleFix}), or use an approved template meanwhile`,
+        fix: `wait for Aliyun's review (see ${smsConsole}), or use an approved template meanwhile`,
       };
     }
     case 'rejected': {
       return {
         status: 'fail',
         summary: `template ${code} was rejected${reason ? `: ${reason}` : ''}`,
-        fix: `edit and resubmit it ${consoleFix}, or use an approved template`,
+        fix: `edit and resubmit it in ${smsConsole}, or use an approved template`,
       };
     }
     case 'cancelled': {
-      return { status: 'fail', summary: `template ${code}'s review was cancelled`, fix: `submit it again ${consoleFix}, or use an approved template` };
+      return { status: 'fail', summary: `template ${code}'s review was cancelled`, fix: `submit it again in ${smsConsole}, or use an approved template` };
     }
     case 'unknown': {
-      return { status: 'warn', summary: `template ${code} has review status ${rawState ?? '?'}, which this tool does not know`, fix: `check it ${consoleFix}` };
+      return { status: 'warn', summary: `template ${code} has review status ${rawState ?? '?'}, which this tool does not know`, fix: `check it in ${smsConsole}` };
     }
   }
 };
@@ -63,16 +66,16 @@ export const signStateFinding = ({ name, state, rawState, reason, createdOn }: S
       return { status: 'pass', summary: `signature ${name} is approved` };
     }
     case 'reviewing': {
-      return { status: 'fail', summary: `signature ${name} is still under review${submitted(createdOn)}`, fix: `wait for Aliyun's review (see ${consoleFix}), or set signName to an approved signature` };
+      return { status: 'fail', summary: `signature ${name} is still under review${submitted(createdOn)}`, fix: `wait for Aliyun's review (see ${smsConsole}), or set signName to an approved signature` };
     }
     case 'rejected': {
-      return { status: 'fail', summary: `signature ${name} was rejected${reason ? `: ${reason}` : ''}`, fix: `edit and resubmit it ${consoleFix}, or set signName to an approved signature` };
+      return { status: 'fail', summary: `signature ${name} was rejected${reason ? `: ${reason}` : ''}`, fix: `edit and resubmit it in ${smsConsole}, or set signName to an approved signature` };
     }
     case 'cancelled': {
-      return { status: 'fail', summary: `signature ${name}'s review was cancelled`, fix: `submit it again ${consoleFix}, or set signName to an approved signature` };
+      return { status: 'fail', summary: `signature ${name}'s review was cancelled`, fix: `submit it again in ${smsConsole}, or set signName to an approved signature` };
     }
     case 'unknown': {
-      return { status: 'warn', summary: `signature ${name} has review status ${rawState ?? '?'}, which this tool does not know`, fix: `check it ${consoleFix}` };
+      return { status: 'warn', summary: `signature ${name} has review status ${rawState ?? '?'}, which this tool does not know`, fix: `check it in ${smsConsole}` };
     }
   }
 };
@@ -83,14 +86,14 @@ export const lookupProblem = (thing: string, lookup: Exclude<Lookup<unknown>, { 
     case 'absent': {
       return {
         status: 'fail',
-        summary: `${thing} is not in this Aliyun account (Aliyun ${lookup.code})`,
-        fix: `check the spelling against ${consoleFix}; a ${thing.split(' ')[0] ?? ''} approved for another Aliyun account cannot be used with this AccessKey`,
+        summary: `${thing} is not in this Aliyun account`,
+        fix: `check the code or name against ${smsConsole}; a ${thing.split(' ')[0] ?? ''} approved for another Aliyun account cannot be used with this AccessKey`,
       };
     }
     case 'denied': {
       return {
         status: 'skip',
-        summary: `${thing} could not be read: this AccessKey may not call ${lookup.ramAction} (Aliyun ${lookup.code})`,
+        summary: `${thing} could not be read: this AccessKey may not call ${lookup.ramAction}`,
         fix: `grant ${lookup.ramAction} (the optional read-only policy in docs/operator-commands.md) to check it`,
       };
     }
@@ -110,11 +113,11 @@ export const lookupProblem = (thing: string, lookup: Exclude<Lookup<unknown>, { 
  * number is always wrong for one of them: a warning, since allowedRegionCodes may keep the other
  * kind away; a code serving only the kind it cannot reach fails.
  */
-export const templateKindFinding = ({ code, kind }: TemplateRecord, use: TemplateUse): Finding | undefined => {
-  if (kind === 'promotional') {
+export const templateKindFinding = ({ code, kind, intlKind }: TemplateRecord, use: TemplateUse): Finding | undefined => {
+  if (kind === 'promotional' || intlKind === 'promotional') {
     return {
       status: 'fail',
-      summary: `template ${code} is a promotional (marketing) template, used here for verification codes`,
+      summary: `template ${code} is a promotional (marketing) ${kind === 'international' ? 'international ' : ''}template, used here for verification codes`,
       fix: 'apply for a verification-code template (验证码) and use its code',
     };
   }
@@ -141,19 +144,21 @@ export const templateKindFinding = ({ code, kind }: TemplateRecord, use: Templat
  * The template's variables against the keys `params` fills: a variable left unfilled fails (Aliyun
  * refuses the send, `isv.TEMPLATE_MISSING_PARAMETERS`); a key the template lacks warns.
  */
-export const templateParamsFindings = ({ code, variables, content }: TemplateRecord, filled: readonly string[], where: string): Finding[] => {
+export const templateParamsFindings = ({ code, variables, content }: TemplateRecord, filled: readonly string[], where: string): VariableFinding[] => {
   if (content === undefined) {
     return [];
   }
   const missing = variables.filter((name) => !filled.includes(name));
   const extra = filled.filter((name) => !variables.includes(name));
-  const findings: Finding[] = missing.map((name) => ({
+  const findings: VariableFinding[] = missing.map((name) => ({
+    variable: name,
     status: 'fail',
     summary: `template ${code} needs \${${name}}, which params${where} does not fill`,
     fix: `add "${name}": "<value or {{placeholder}}>" to params${where}`,
   }));
   for (const name of extra) {
     findings.push({
+      variable: name,
       status: 'warn',
       summary: `params${where} fills \${${name}}, which template ${code} does not have`,
       fix: `remove "${name}" from params${where}; Aliyun may refuse a TemplateParam key the template lacks`,

@@ -19,6 +19,8 @@ export type TemplateRecord = {
   /** The raw status when `state` is `unknown`, for the sentence. */
   rawState?: string;
   kind: TemplateKind;
+  /** What an international template is for (`IntlType`: code, notification or promotional), when Aliyun says. */
+  intlKind?: TemplateKind;
   reason?: string;
   /** `yyyy-MM-dd`, China time, as Aliyun wrote it. */
   createdOn?: string;
@@ -79,12 +81,14 @@ export const templateVariables = (content: string): string[] => [
 export const readTemplate = (code: string, body: Readonly<Record<string, unknown>>): TemplateRecord => {
   const content = text(field(body, 'TemplateContent'));
   const type = field(body, 'OuterTemplateType') ?? field(body, 'TemplateType');
+  const intlType = field(body, 'IntlType');
   const reason = reasonOf(body);
   const createdOn = createdOnOf(body);
   return {
     code,
     ...reviewStateOf(field(body, 'TemplateStatus'), field(body, 'AuditStatus')),
     kind: (type !== undefined && type !== '' && kinds[Number(type)]) || 'unknown',
+    ...(typeof intlType === 'number' || typeof intlType === 'string' ? { intlKind: kinds[Number(intlType)] ?? 'unknown' } : {}),
     ...(reason === undefined ? {} : { reason }),
     ...(createdOn === undefined ? {} : { createdOn }),
     ...(content === undefined ? {} : { content }),

@@ -91,8 +91,8 @@ export const templateChecks = (usage: TemplateUsage, lookup: Lookup<TemplateReco
     checks.push(check(`${id}.type`, kind));
   }
   for (const entry of usage.entries) {
-    for (const finding of templateParamsFindings(record, entry.filled, entry.where)) {
-      checks.push(check(`${id}.params.${entry.id}`, finding));
+    for (const { variable, ...finding } of templateParamsFindings(record, entry.filled, entry.where)) {
+      checks.push(check(`${id}.params.${entry.id}${variable === undefined ? '' : `.${variable}`}`, finding));
     }
   }
   return checks;

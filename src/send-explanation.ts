@@ -58,7 +58,7 @@ const explain = async (client: AliyunClient, call: ApiCall, config: AliyunSmsCon
     findings.push(
       templateStateFinding(record),
       ...[templateKindFinding(record, { mainland, overseas: !mainland })].filter((finding) => finding !== undefined),
-      ...templateParamsFindings(record, filledKeys(call), '')
+      ...templateParamsFindings(record, filledKeys(call), '').map(({ status, summary, fix }) => ({ status, summary, ...(fix === undefined ? {} : { fix }) }))
     );
   } else if (template && telling(template)) {
     findings.push(lookupProblem(`template ${templateCode ?? ''}`, template));
