@@ -1,11 +1,13 @@
 /**
  * The unsigned JSON API for tests and operators under `/api/`: read and clear the outbox, set
- * faults, move the clock. Not part of Aliyun's API; the sandbox listens on loopback by default.
+ * faults, move the clock, and (operator-account.ts) set review states, RAM denials, send records
+ * and delivery outcomes. Not part of Aliyun's API; the sandbox listens on loopback by default.
  *
  * @module
  */
 import type { Account } from './account.js';
 import type { FaultSwitch } from './faults.js';
+import { accountRoutes } from './operator-account.js';
 import type { Outbox } from './outbox.js';
 import type { Registry } from './registry.js';
 import type { SendRecords } from './send-records.js';
@@ -31,6 +33,7 @@ const clockState = (state: OperatorState): OperatorAnswer => ({
 });
 
 const routes: Record<string, Partial<Record<string, Route>>> = {
+  ...accountRoutes,
   '/api/messages': {
     GET: (query, _body, { outbox }) => {
       const phone = query.get('phone');

@@ -86,7 +86,8 @@ export function parseRegistry(value: unknown, source = 'registry'): Registry {
   };
 }
 
-function parseTemplate(value: unknown, where: string): ReviewedTemplate {
+/** Reads one template entry (registry file or operator API) with its review. */
+export function parseTemplate(value: unknown, where: string): ReviewedTemplate {
   const template = asObject(value, where);
   const scope = asOneOf(template.scope, ['mainland', 'international'] as const, `${where}.scope`);
   const kind = asOneOf(template.kind, ['code', 'notification', 'marketing'] as const, `${where}.kind`);
