@@ -154,11 +154,12 @@ const lookup = async <Found>(client: AliyunClient, target: QueryTarget, key: str
   // One deadline for the lookup, the fallback included.
   const deadline = performance.now() + target.timeout;
   for (action of spec.actions) {
-    const timeout = Math.floor(deadline - performance.now());
-    if (answer !== undefined && timeout < 1) {
+    const left = Math.floor(deadline - performance.now());
+    if (answer !== undefined && left < 1) {
       break;
     }
-    answer = await queryAccount(client, { ...target, timeout: Math.max(timeout, 1) }, action, { [spec.parameter]: key });
+    // The first call has the whole timeout (and reports it as the operator set it); a fallback what is left.
+    answer = await queryAccount(client, answer === undefined ? target : { ...target, timeout: left }, action, { [spec.parameter]: key });
     if (answer.kind !== 'refused' || answer.code !== 'InvalidAction.NotFound') {
       break;
     }
