@@ -89,7 +89,7 @@ describe('GetSmsSign', () => {
   it.each([
     { why: 'another account’s signature', name: '其他账号签名' },
     { why: 'an unknown signature', name: '阿里云短信测试' },
-  ])('$why → HTTP 404 SignatureNotFound', async ({ name }) => {
+  ])('[assumption A20] $why → HTTP 404 SignatureNotFound', async ({ name }) => {
     const reply = await query('GetSmsSign', name);
     expect(reply.status).toBe(404);
     expect(body(reply)).toMatchObject({ Code: 'SignatureNotFound', Message: 'The signature does not exist.', RequestId: reply.headers['x-acs-request-id'] });
@@ -97,7 +97,7 @@ describe('GetSmsSign', () => {
 });
 
 describe('signature queries on the wire', () => {
-  it.each(['QuerySmsSign', 'GetSmsSign'] as const)('%s: no SignName → HTTP 400 MissingSignName', async (action) => {
+  it.each(['QuerySmsSign', 'GetSmsSign'] as const)('[assumption A16] %s: no SignName → HTTP 400 MissingSignName', async (action) => {
     const reply = await callSandbox(sandbox, { Action: action, Version: '2017-05-25' });
     expect({ status: reply.status, code: body(reply).Code }).toEqual({ status: 400, code: 'MissingSignName' });
   });

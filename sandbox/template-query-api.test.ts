@@ -112,7 +112,7 @@ describe('GetSmsTemplate', () => {
   it.each([
     { why: 'another account’s template', code: 'SMS_460300003' },
     { why: 'an unknown code', code: 'SMS_000000000' },
-  ])('$why → HTTP 404 TemplateNotFound', async ({ code }) => {
+  ])('[assumption A20] $why → HTTP 404 TemplateNotFound', async ({ code }) => {
     const reply = await query('GetSmsTemplate', code);
     const requestId = reply.headers['x-acs-request-id'] as string;
     expect(reply.status).toBe(404);
@@ -127,7 +127,7 @@ describe('GetSmsTemplate', () => {
 });
 
 describe('template queries on the wire', () => {
-  it.each(['QuerySmsTemplate', 'GetSmsTemplate'] as const)('%s: no TemplateCode → HTTP 400 MissingTemplateCode', async (action) => {
+  it.each(['QuerySmsTemplate', 'GetSmsTemplate'] as const)('[assumption A16] %s: no TemplateCode → HTTP 400 MissingTemplateCode', async (action) => {
     const reply = await callSandbox(sandbox, { Action: action, Version: '2017-05-25' });
     expect({ status: reply.status, code: body(reply).Code }).toEqual({ status: 400, code: 'MissingTemplateCode' });
   });
