@@ -48,7 +48,8 @@ export const checksTable = (checks: readonly Check[]): string => {
     return `${pad(status, 5)} ${pad(what, width)}  ${check.summary}${aliyun}${check.fix ? `  → ${check.fix}` : ''}`;
   });
   const count = (status: Check['status']) => checks.filter((check) => check.status === status).length;
-  lines.push('', `${count('fail')} failed, ${count('warn')} warnings, ${count('pass')} passed, ${count('skip')} not checked`);
+  const warnings = count('warn');
+  lines.push('', `${count('fail')} failed, ${warnings} warning${warnings === 1 ? '' : 's'}, ${count('pass')} passed, ${count('skip')} not checked`);
   return `${lines.join('\n')}\n`;
 };
 

@@ -28,7 +28,7 @@ export type Check = {
 };
 
 /** One template code the configuration can send, the numbers it serves, and the entries that use it. */
-export type TemplateUsage = { code: string; use: TemplateUse; entries: Array<{ where: string; id: string; filled: string[] }> };
+export type TemplateUsage = { code: string; use: TemplateUse; entries: Array<{ where: string; id: string; filled: string[]; use: TemplateUse }> };
 
 /** The numbers SendSms serves for this configuration: mainland ones unless PNVS takes them, and allowedRegionCodes. */
 const sendSmsServes = (config: AliyunSmsConfig): TemplateUse => {
@@ -48,7 +48,7 @@ export const templateUsages = (config: AliyunSmsConfig): TemplateUsage[] => {
   const add = (code: string, use: TemplateUse, template: Template, index: number) => {
     const usage = usages.get(code) ?? { code, use: { mainland: false, overseas: false }, entries: [] };
     usage.use = { mainland: usage.use.mainland || use.mainland, overseas: usage.use.overseas || use.overseas };
-    usage.entries.push({ where: entryLabel(template, index), id: `${template.usageType}.${index}`, filled: Object.keys(template.params) });
+    usage.entries.push({ where: entryLabel(template, index), id: `${template.usageType}.${index}`, filled: Object.keys(template.params), use });
     usages.set(code, usage);
   };
   for (const [index, template] of config.templates.entries()) {
@@ -86,7 +86,10 @@ export const templateChecks = (usage: TemplateUsage, lookup: Lookup<TemplateReco
   }
   const { record } = lookup;
   const checks = [check(id, templateStateFinding(record), aliyunOf(lookup))];
-  const kind = templateKindFinding(record, usage.use);
+  // Judged per entry: a code that one entry uses only for the numbers it cannot reach fails, even
+  // where another entry uses it rightly.
+  const kinds = usage.entries.map((entry) => templateKindFinding(record, entry.use));
+  const kind = kinds.find((finding) => finding?.status === 'fail') ?? kinds.find((finding) => finding !== undefined);
   if (kind) {
     checks.push(check(`${id}.type`, kind));
   }
