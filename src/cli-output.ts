@@ -69,7 +69,8 @@ export const messagesTable = (messages: readonly MessageStatus[], heading: strin
       message.bizId ? `BizId ${message.bizId}` : '',
     ].join(' ') + error;
   });
-  return `${heading}: ${messages.length} message${messages.length === 1 ? '' : 's'}\n${pad('STATUS', 9)} ${pad('SENT', 25)} ${pad('RECEIVED', 25)} ${pad('TEMPLATE', 15)}\n${lines.join('\n')}\n`;
+  const header = `${pad('STATUS', 9)} ${pad('SENT', 25)} ${pad('RECEIVED', 25)} TEMPLATE`;
+  return `${heading}: ${messages.length} message${messages.length === 1 ? '' : 's'}\n${[header, ...lines].map((line) => line.trimEnd()).join('\n')}\n`;
 };
 
 /** A writable terminal stream, or anything else (where no progress is shown). */
