@@ -13,6 +13,7 @@ import type { ActionContext } from './action-context.js';
 import type { RpcAnswer } from './answer.js';
 import { gatewayError } from './gateway-errors.js';
 import { sendMessageToGlobe, sendMessageWithTemplate } from './intl-api.js';
+import { queryMessage } from './intl-query-api.js';
 import type { NonceLedger } from './nonce-ledger.js';
 import { sendSmsVerifyCode } from './pnvs-api.js';
 import { ramRefusal } from './ram-denial.js';
@@ -53,6 +54,7 @@ const apis: Record<string, Record<string, ActionEntry>> = {
   '2018-05-01': {
     SendMessageWithTemplate: dysms(sendMessageWithTemplate),
     SendMessageToGlobe: dysms(sendMessageToGlobe),
+    QueryMessage: dysms(queryMessage),
   },
 };
 

@@ -11,7 +11,7 @@ import { parseDenial, parseReview } from './registry-account.js';
 import { parseTemplate } from './registry.js';
 import type { Registry } from './registry.js';
 import { asObject, asOneOf, asString } from './registry-fields.js';
-import { chinaDay } from './send-records.js';
+import { chinaDay } from './china-time.js';
 import type { Outcome, SendRecord, SendRecords } from './send-records.js';
 
 /** What the account routes touch. */

@@ -8,7 +8,7 @@
 import type { ActionContext } from './action-context.js';
 import type { AnswerValue, RpcAnswer } from './answer.js';
 import { missingParameter } from './gateway-errors.js';
-import { chinaDateTime, chinaDay } from './send-records.js';
+import { chinaDateTime, chinaDay } from './china-time.js';
 import type { SendRecord } from './send-records.js';
 
 /** `SendStatus`: 1 waiting for the receipt, 2 failed, 3 delivered. */

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { chinaDay } from './china-time.js';
 import type { Outbox, OutboxMessage } from './outbox.js';
 
 /** What the carrier did: `SendStatus` 3, 2 and 1 on the wire. */
@@ -136,16 +137,6 @@ export class SendRecords {
     const optional = { ...(templateCode === undefined ? {} : { templateCode }), ...(outId === undefined ? {} : { outId }) };
     return { phone, id, site, content, ...optional, sentAt, source, ...settle(sentAt, outcome) };
   }
-}
-
-/** `yyyyMMdd` of a sandbox time in China time (UTC+8), as `QuerySendDetails`' `SendDate`. */
-export function chinaDay(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
-}
-
-/** `yyyy-MM-dd HH:mm:ss` in China time, as Aliyun's record dates. */
-export function chinaDateTime(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** One number in the form records keep: no `+`/`00`, mainland without `86`. */
