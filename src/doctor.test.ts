@@ -126,6 +126,25 @@ describe('doctor on the wire', () => {
     expect(checks.some((check) => check.status === 'fail')).toBe(false);
   });
 
+  it("warns when this host's clock is off by more than Aliyun accepts, from the refused timestamp and Aliyun's Date", async () => {
+    const late = { Date: 'Sat, 05 Dec 2026 08:20:00 GMT' };
+    nock(host)
+      .persist()
+      .post('/')
+      .reply((_, body) =>
+        form(body as string).Timestamp === '2026-12-05T08:00:00Z'
+          ? [400, { Code: 'InvalidTimeStamp.Expired', Message: 'Specified time stamp or date value is expired.', RequestId: 'R-TS' }, late]
+          : [200, { Code: 'OK', Message: 'OK', RequestId: 'R-OK', SignStatus: 1, TemplateStatus: 1, TemplateType: 0, TemplateContent: '${code}' }, late]
+      );
+    const checks = await runDoctor(config, { client: client() });
+    expect(checks.find((check) => check.id === 'clock')).toEqual({
+      id: 'clock',
+      status: 'warn',
+      summary: "this host's clock is 1200 s off Aliyun's, beyond the 15 minutes Aliyun accepts: Aliyun refused the first request's timestamp",
+      fix: "synchronise the clock (NTP); the connector signs with Aliyun's clock after one refused request per process, but only then",
+    });
+  });
+
   it('fails the credentials on InvalidAccessKeyId.NotFound, masking the AccessKey ID', async () => {
     const unknown = (): [number, object] => [404, { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', RequestId: 'R-AK' }];
     aliyun({ GetSmsSign: unknown, GetSmsTemplate: unknown, QuerySendDetails: unknown });

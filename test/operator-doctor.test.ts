@@ -282,6 +282,24 @@ describe('doctor against the sandbox', () => {
     });
   });
 
+  it('on the international site, says that signatures, sender IDs and templates cannot be checked without sending', async () => {
+    const run = await doctor(connectorConfig(sandbox, 'international'), '--json');
+    expect(run.code).toBe(0);
+    const { checks } = report(run.stdout);
+    expect(checks.map(({ id, status }) => `${id} ${status}`)).toEqual([
+      'config pass',
+      'credentials pass',
+      'clock pass',
+      'ram.dysms:QueryMessage pass',
+      'ram.send skip',
+      'international skip',
+    ]);
+    expect(checks.at(-1)?.summary).toBe(
+      "the international site's API (2018-05-01) cannot read signatures, sender IDs or templates: nothing of them can be checked without sending"
+    );
+    expect(actions()).toEqual(['QueryMessage']);
+  });
+
   it('prints a table for people, with no progress when stderr is not a terminal', async () => {
     const run = await doctor({ ...config, signName: '沙箱审核中' });
     expect(run.code).toBe(1);
