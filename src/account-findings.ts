@@ -5,7 +5,7 @@
  * and whether `params` fills the template's variables. Pure; `doctor` lists these findings, and
  * the Console's Send adds them to a refusal (send-explanation).
  */
-import type { Lookup } from './account-queries.js';
+import type { Lookup } from './account-lookups.js';
 import type { SignRecord, TemplateKind, TemplateRecord } from './account-records.js';
 
 /** One finding: a verdict, a sentence naming the thing checked, and the fix. */

@@ -159,6 +159,12 @@ export const main = async (argv: readonly string[], io: Io): Promise<number> => 
       io.stderr.write(`connector-aliyun-sms: ${(error as Error).message}\n\n${usage}\n`);
       return 2;
     }
+    // A ConnectorError from below (got missing, for one) carries its own sentence; print that, not a stack.
+    const description = (error as { data?: { errorDescription?: unknown } }).data?.errorDescription;
+    if (typeof description === 'string') {
+      io.stderr.write(`connector-aliyun-sms: ${description}\n`);
+      return 1;
+    }
     throw error;
   }
 };

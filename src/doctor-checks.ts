@@ -4,7 +4,8 @@
  * (and for which numbers), and what the account's answers mean for each, as checks in the shape
  * `--json` prints. The calls themselves are made by doctor.ts.
  */
-import type { CallEvidence, Lookup } from './account-queries.js';
+import type { Lookup } from './account-lookups.js';
+import type { CallEvidence } from './account-queries.js';
 import type { SignRecord, TemplateRecord } from './account-records.js';
 import {
   lookupProblem,

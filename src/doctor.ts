@@ -8,7 +8,8 @@
  */
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
 
-import { credentialCodes, lookupSign, lookupTemplate, queryAccount, ramActionOf, ramDenialCodes, type QueryTarget } from './account-queries.js';
+import { lookupSign, lookupTemplate } from './account-lookups.js';
+import { credentialCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryTarget } from './account-queries.js';
 import type { AliyunClient } from './aliyun-client.js';
 import { configGuard, parseConfig, type AliyunSmsConfig } from './config.js';
 import { chinaDate } from './send-status.js';

@@ -8,7 +8,8 @@
 import { ConnectorError } from '@logto/connector-kit';
 
 import { lookupProblem, signStateFinding, templateKindFinding, templateParamsFindings, templateStateFinding, type Finding } from './account-findings.js';
-import { lookupSign, lookupTemplate, type QueryTarget } from './account-queries.js';
+import { lookupSign, lookupTemplate } from './account-lookups.js';
+import type { QueryTarget } from './account-queries.js';
 import type { AliyunAnswer, AliyunClient } from './aliyun-client.js';
 import type { AliyunSmsConfig } from './config.js';
 import type { ApiCall } from './route.js';
