@@ -34,4 +34,5 @@ export const assumptions: readonly Assumption[] = [
   { id: 'A19', behaviour: 'A RAM user without a dysms action gets HTTP 403 Forbidden.RAM with AccessDeniedDetail (AuthAction, NoPermissionType, ...); the values besides AuthAction are stand-ins', confidence: '[M]', source: "docs/aliyun-sms-query-api.md §10: Aliyun's answer for read APIs, not an SMS page" },
   { id: 'A20', behaviour: "GetSmsTemplate's TemplateNotFound and GetSmsSign's SignatureNotFound (HTTP 404) have the gateway's body { RequestId, HostId, Code, Message, Recommend }", confidence: '[M]', source: 'docs/aliyun-sms-query-api.md §3: the codes and statuses are documented, the body is not' },
   { id: 'A21', behaviour: 'QueryMessage for an unknown MessageId is INVALID_PARAMETERS in a 200 body', confidence: '[L]', source: 'docs/aliyun-sms-query-api.md §8: not documented' },
+  { id: 'A22', behaviour: 'QuerySmsTemplateList / QuerySmsSignList with PageIndex below 1 or PageSize outside 1-50 is HTTP 200 isv.INVALID_PARAMETERS', confidence: '[M]', source: 'docs/aliyun-sms-query-api.md §4: the limits are documented, the refusal is not' },
 ];

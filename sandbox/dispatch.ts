@@ -14,6 +14,7 @@ import type { RpcAnswer } from './answer.js';
 import { gatewayError } from './gateway-errors.js';
 import { sendMessageToGlobe, sendMessageWithTemplate } from './intl-api.js';
 import { queryMessage } from './intl-query-api.js';
+import { querySmsSignList, querySmsTemplateList } from './list-api.js';
 import type { NonceLedger } from './nonce-ledger.js';
 import { sendSmsVerifyCode } from './pnvs-api.js';
 import { ramRefusal } from './ram-denial.js';
@@ -49,6 +50,8 @@ const apis: Record<string, Record<string, ActionEntry>> = {
     GetSmsTemplate: dysms(getSmsTemplate),
     QuerySmsSign: dysms(querySmsSign),
     GetSmsSign: dysms(getSmsSign),
+    QuerySmsTemplateList: dysms(querySmsTemplateList),
+    QuerySmsSignList: dysms(querySmsSignList),
     QuerySendDetails: dysms(querySendDetails),
   },
   '2018-05-01': {

@@ -19,6 +19,19 @@ export function intlTypeNumber(template: Template): number {
   return { code: 0, notification: 1, marketing: 2 }[template.kind];
 }
 
+/** `AuditStatus` of the list APIs (docs §4). */
+export const auditStatus: Record<ReviewStatus, string> = {
+  reviewing: 'AUDIT_STATE_INIT',
+  approved: 'AUDIT_STATE_PASS',
+  rejected: 'AUDIT_STATE_NOT_PASS',
+  cancelled: 'AUDIT_STATE_CANCEL',
+};
+
+/** `TemplateType` of QuerySmsTemplateList, another enum (docs §4): 0 notification, 1 promotional, 2 code, 6 international. */
+export function listTemplateTypeNumber(template: Template): number {
+  return template.scope === 'international' ? 6 : { code: 2, notification: 0, marketing: 1 }[template.kind];
+}
+
 /** `Reason` of QuerySmsTemplate when there is no rejection (docs §2). */
 export const noTemplateRemarks = '无审批备注';
 
