@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -35,12 +35,21 @@ export const runCli = async (args: readonly string[], { stdin = '', killAfterMs 
 };
 
 let written = 0;
+const files: string[] = [];
+
+/** Removes the configuration files this process wrote. */
+export const removeConfigFiles = (): void => {
+  for (const file of files.splice(0)) {
+    rmSync(file, { force: true });
+  }
+};
 
 /** Writes a configuration to a temporary file and returns its path. */
 export const configFile = (config: unknown): string => {
   written += 1;
   const file = path.join(tmpdir(), `connector-aliyun-sms-cli-${process.pid}-${written}.json`);
   writeFileSync(file, JSON.stringify(config));
+  files.push(file);
   return file;
 };
 

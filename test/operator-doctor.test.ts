@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { connectorConfig } from '../sandbox/connector-config.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
-import { configFile, runCli, withoutRequestIds } from './operator-cli.js';
+import { configFile, removeConfigFiles, runCli, withoutRequestIds } from './operator-cli.js';
 
 let sandbox: Sandbox;
 let config: ReturnType<typeof connectorConfig>;
@@ -21,6 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sandbox.close();
+  removeConfigFiles();
 });
 beforeEach(() => {
   sandbox.outbox.clear();
