@@ -8,16 +8,21 @@
  * mainland numbers through SendMessageWithTemplate and the rest through SendMessageToGlobe;
  * `--service pnvs` does it for a China-site account that sends mainland codes through the Phone
  * Number Verification Service (SendSmsVerifyCode, gifted signature and templates) and Hong Kong
- * through SendSms with its own signature, in one config.
+ * through SendSms with its own signature, in one config. On a China-site account the demo then
+ * runs the operator commands as an operator would (`node lib/cli.js`): `doctor` on a misconfigured
+ * copy of the config, and `status` for the sign-in number, one message delivered and one failed.
  */
 import { parseArgs } from 'node:util';
 import { randomInt } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
 
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
 
 import { connectorConfig, pnvsConnectorConfig, type Site } from '../sandbox/connector-config.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
-import { buildConnector, connectorPerSend, loadFactory, pressSend } from './logto-host.js';
+import { buildConnector, connectorPerSend, loadFactory, packageRoot, pressSend } from './logto-host.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -63,6 +68,50 @@ const send = async (sandbox: Sandbox, title: string, to: string, run: () => Prom
   const receipt = await run();
   describeDelivery(sandbox, to);
   console.log(`   receipt: ${JSON.stringify(receipt)}`);
+};
+
+/** Runs the built operator command line with the config on stdin; resolves with its output and exit status. */
+const operatorCommand = async (args: readonly string[], config: unknown) => {
+  const child = spawn(process.execPath, [path.join(packageRoot, 'lib', 'cli.js'), ...args, '--config', '-'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stdin.end(JSON.stringify(config));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout };
+};
+
+/** `doctor` on a misconfigured account and `status` for a number with one delivered and one failed message. */
+const operatorCommands = async (sandbox: Sandbox, config: ReturnType<typeof connectorConfig>, connector: Awaited<ReturnType<typeof connectorPerSend>>, to: string) => {
+  const misconfigured = {
+    ...config,
+    signName: '沙箱审核中',
+    templates: config.templates.map((entry) =>
+      entry.usageType === 'Generic'
+        ? { ...entry, templateCode: { ...entry.templateCode, china: 'SMS_460300006' } }
+        : entry.usageType === 'Register'
+          ? { ...entry, templateCode: { ...entry.templateCode, overseas: 'SMS_460100002' } }
+          : entry
+    ),
+  };
+  console.log('\n5. `connector-aliyun-sms doctor` on a config with a signature under review, a template variable not filled and a mainland template for overseas numbers (problems only)');
+  const doctor = await operatorCommand(['doctor'], misconfigured);
+  for (const line of doctor.stdout.split('\n').filter((line) => /^(?:FAIL|WARN)|failed,/.test(line))) {
+    console.log(`   ${line}`);
+  }
+  console.log(`   exit status ${String(doctor.code)}; nothing was sent: the sandbox outbox still holds ${sandbox.outbox.list().length} messages`);
+
+  // Flow control allows one code a minute per number: move the sandbox clock, send again, and let
+  // the carrier fail that one; receipts come 2 s after a send.
+  sandbox.clock.advance(61_000);
+  const receipt = (await connector.sendMessage({ to, type: TemplateType.SignIn, payload: { code: newCode(), locale: 'zh-CN' } }, config)) as { BizId?: string };
+  sandbox.records.setOutcome({ id: receipt.BizId ?? '' }, { status: 'failed', errCode: 'UNDELIV' });
+  sandbox.clock.advance(3000);
+  const day = new Date(sandbox.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  console.log(`\n6. \`connector-aliyun-sms status --phone ${to} --date ${day}\`: did the codes reach the phone?`);
+  const status = await operatorCommand(['status', '--phone', to, '--date', day], config);
+  for (const line of status.stdout.trimEnd().split('\n')) {
+    console.log(`   ${line}`);
+  }
 };
 
 const main = async () => {
@@ -114,6 +163,10 @@ const main = async () => {
     console.log(`   Logto error code: ${bold(error.code)} (end users see "try again later", HTTP 429)`);
     console.log(`   Aliyun code:      ${String((error.data as { code?: string }).code)}`);
     console.log(`   operator reads:   ${data.errorDescription ?? error.message}`);
+  }
+
+  if (site === 'china' && !pnvs) {
+    await operatorCommands(sandbox, config as ReturnType<typeof connectorConfig>, connector, signInNumber);
   }
 
   if (keep) {

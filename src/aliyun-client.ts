@@ -28,8 +28,23 @@ export type ClientOptions = { nonce?: () => string; now?: () => Date; warn?: (me
 /** A successful answer, as Aliyun sent it. */
 export type AliyunAnswer = Readonly<Record<string, unknown>>;
 
-/** What one request ended with. */
-type Attempt = { kind: 'answer'; httpStatus: number; body: Record<string, unknown>; outcome: AliyunOutcome; serverDate?: number } | Failed;
+/** What one request ended with; `receivedAt` is this host's clock when the answer arrived. */
+type Attempt =
+  | { kind: 'answer'; httpStatus: number; body: Record<string, unknown>; outcome: AliyunOutcome; serverDate?: number; receivedAt: number }
+  | Failed;
+
+/** A read-only call: where it goes and its own (unsigned) parameters, `Action` and `Version` included. */
+export type QueryCall = Pick<ApiCall, 'endpoint' | 'parameters'>;
+
+/**
+ * What a read-only call ended with, never thrown: Aliyun's answer, whatever its `Code`, or the
+ * transport failure. `serverDate` (Aliyun's `Date`) and `receivedAt` (this host's clock then) let
+ * an operator command report the clock offset; `secrets` are what must never be printed.
+ */
+export type QueryResult = (
+  | { kind: 'answer'; httpStatus: number; body: Record<string, unknown>; outcome: AliyunOutcome; serverDate?: number; receivedAt: number }
+  | { kind: 'failure'; failure: TransportFailure }
+) & { attempts: number; clockOffsetMs: number; secrets: readonly string[] };
 
 /** How many (endpoint, AccessKey) clock corrections a client keeps. */
 const clockCorrectionLimit = 256;
@@ -58,7 +73,7 @@ export const createAliyunClient = ({
 
   const attempt = async (
     transport: Transport,
-    call: ApiCall,
+    call: QueryCall,
     credentials: Credentials,
     budget: number,
     secrets: string[]
@@ -86,6 +101,7 @@ export const createAliyunClient = ({
       httpStatus: response.statusCode,
       ...answer,
       ...(Number.isNaN(serverDate) ? {} : { serverDate }),
+      receivedAt: now().getTime(),
     };
   };
 
@@ -105,32 +121,54 @@ export const createAliyunClient = ({
     return true;
   };
 
+  /**
+   * Signs and makes one call under one deadline, with at most one retry (see the module comment).
+   * Resolves with the last attempt and how the call went; never rejects but for a missing got.
+   */
+  const call = async (request: QueryCall, credentials: Credentials, timeout: number) => {
+    const secrets = [credentials.accessKeySecret];
+    const deadline = performance.now() + timeout;
+    let attempts = 1;
+    const loaded = await loadTransport();
+    let result = await attempt(loaded, request, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets);
+    const key = clockKey(request.endpoint, credentials);
+    const corrected = learnClock(result, key);
+    const unsent = result.kind === 'failure' && result.unsent;
+    const remaining = deadline - performance.now();
+    if (remaining >= minimumAttemptMs && (unsent || corrected)) {
+      attempts = 2;
+      result = await attempt(loaded, request, credentials, Math.floor(remaining), secrets);
+    }
+    const context = { attempts, clockOffsetMs: clockOffsets.get(key) ?? 0 };
+    if (result.kind === 'failure') {
+      // A retried attempt ran on what was left of the budget; the operator set `timeout`.
+      const failure: TransportFailure = result.failure.kind === 'timeout' ? { kind: 'timeout', timeout } : result.failure;
+      return { result: { kind: 'failure' as const, failure }, secrets, context };
+    }
+    return { result, secrets, context };
+  };
+
   return {
     /** Signs and sends one call; resolves with Aliyun's answer when its code is `OK`, else throws a `ConnectorError`. */
-    async send(call: ApiCall, credentials: Credentials, timeout: number): Promise<AliyunAnswer> {
-      const secrets = [credentials.accessKeySecret];
-      const deadline = performance.now() + timeout;
-      let attempts = 1;
-      const loaded = await loadTransport();
-      let result = await attempt(loaded, call, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets);
-      const key = clockKey(call.endpoint, credentials);
-      const corrected = learnClock(result, key);
-      const unsent = result.kind === 'failure' && result.unsent;
-      const remaining = deadline - performance.now();
-      if (remaining >= minimumAttemptMs && (unsent || corrected)) {
-        attempts = 2;
-        result = await attempt(loaded, call, credentials, Math.floor(remaining), secrets);
-      }
-      const context = { attempts, clockOffsetMs: clockOffsets.get(key) ?? 0 };
+    async send(request: ApiCall, credentials: Credentials, timeout: number): Promise<AliyunAnswer> {
+      const { result, secrets, context } = await call(request, credentials, timeout);
       if (result.kind === 'failure') {
-        // A retried attempt ran on what was left of the budget; the operator set `timeout`.
-        const failure: TransportFailure = result.failure.kind === 'timeout' ? { kind: 'timeout', timeout } : result.failure;
-        throw transportError(failure, call.endpoint, call.route, secrets, context);
+        throw transportError(result.failure, request.endpoint, request.route, secrets, context);
       }
       if (!isAccepted(result.outcome)) {
-        throw aliyunError({ ...result.outcome, httpStatus: result.httpStatus }, call.route, secrets, context);
+        throw aliyunError({ ...result.outcome, httpStatus: result.httpStatus }, request.route, secrets, context);
       }
       return result.body;
+    },
+
+    /**
+     * Makes one read-only call (the operator commands, and the Console's Send explaining a
+     * refusal): the same signing, deadline and retry as a send, but every answer comes back as it
+     * is, refusals included, for the caller to read.
+     */
+    async query(request: QueryCall, credentials: Credentials, timeout: number): Promise<QueryResult> {
+      const { result, secrets, context } = await call(request, credentials, timeout);
+      return { ...result, ...context, secrets };
     },
   };
 };

@@ -21,6 +21,7 @@ import { withEndUserErrors } from './end-user-error.js';
 import { storedConfigError } from './errors.js';
 import { metadata } from './metadata.js';
 import { planSend } from './route.js';
+import { sendExplainingRefusals } from './send-explanation.js';
 
 /** What a successful send resolves with: Aliyun's receipt id and request id. */
 export type SendReceipt = { BizId?: string; RequestId?: string };
@@ -113,7 +114,11 @@ export const createAliyunSmsConnector =
         assertMessage(data);
         const validated = readConfig(config ?? (await storedConfig(getConfig)));
         const call = planSend(validated, data);
-        const answer = await client.send(call, validated, validated.timeout);
+        // The Console's Send (a config argument) explains a refusal from the account; sign-ins never do.
+        const answer =
+          config === undefined || config === null
+            ? await client.send(call, validated, validated.timeout)
+            : await sendExplainingRefusals(client, call, validated);
         return receiptOf(answer) satisfies SendReceipt;
       }),
     });

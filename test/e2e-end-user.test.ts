@@ -60,7 +60,9 @@ describe('Console Send: the operator reads what to fix', () => {
     const error = await caught(pressSend(harness.connector, '8613800138000', badSignName()));
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(error.data.errorDescription).toBe(
-      `${signature} (Aliyun isv.SMS_SIGNATURE_ILLEGAL: "该账号下找不到对应签名", RequestId ${error.data.requestId})`
+      `${signature} (Aliyun isv.SMS_SIGNATURE_ILLEGAL: "该账号下找不到对应签名", RequestId ${error.data.requestId})` +
+        // The Console's Send adds what the account's read-only APIs say (send-explanation.ts).
+        ' The account says: signature 未审核签名 is not in this Aliyun account (check the code or name against the Aliyun SMS console (短信服务 → 国内消息 / 国际/港澳台消息); a signature approved for another Aliyun account cannot be used with this AccessKey).'
     );
     expect(responseFor(error).message).toBe(`Error occurred in connector: ${error.data.errorDescription}`);
     expectNoSecret(error);

@@ -5,8 +5,9 @@
  * bundled copy of `@logto/connector-kit` (whose ConnectorError would not be Logto's) fails here,
  * and so does a package.json that `npm publish` would refuse or silently correct.
  */
-import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -45,12 +46,17 @@ afterAll(async () => {
 });
 
 describe('the npm package as Logto installs it', () => {
-  it('ships lib, logo, README, the Console guide, LICENSE and package.json, and nothing else', async () => {
+  it('ships lib, logo, README, the Console guide and operator docs, LICENSE and package.json, and nothing else', async () => {
     const entries: string[] = [];
     await list({ file: tarball, onReadEntry: (entry) => entries.push(entry.path) });
     const top = new Set(entries.map((entry) => entry.replace(/^package\//, '').split('/')[0]));
     expect([...top].toSorted()).toEqual(['LICENSE', 'README.md', 'docs', 'lib', 'logo.svg', 'package.json']);
-    expect(entries.filter((entry) => entry.startsWith('package/docs/'))).toEqual(['package/docs/console-guide.md']);
+    expect(entries.filter((entry) => entry.startsWith('package/docs/')).toSorted()).toEqual([
+      'package/docs/aliyun-sms-query-api.md',
+      'package/docs/console-guide.md',
+      'package/docs/operator-commands.md',
+      'package/docs/operator-commands.zh-CN.md',
+    ]);
     expect(entries).toContain('package/lib/index.js');
     expect(entries).toContain('package/lib/index.d.ts');
     expect(entries.filter((entry) => entry.includes('.test.'))).toEqual([]);
@@ -68,6 +74,21 @@ describe('the npm package as Logto installs it', () => {
     expect(report.files.map((file) => file.path).toSorted()).toEqual(entries.toSorted());
     expect(stderr).toContain('(dry-run)');
     expect(stderr).not.toMatch(/auto-corrected|errors in your package\.json/i);
+  });
+
+  it('runs the operator commands as `node <install>/lib/cli.js`, without node_modules/.bin', async () => {
+    const manifest = JSON.parse(await readFile(path.join(unpacked, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(manifest.bin).toEqual({ 'connector-aliyun-sms': './lib/cli.js' });
+    const cli = path.join(unpacked, 'lib', 'cli.js');
+    expect((await readFile(cli, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect((await stat(cli)).mode & 0o111).toBe(0o111);
+    const child = spawn(process.execPath, [cli, 'doctor', '--config', '-', '--json'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdin.end(JSON.stringify(connectorConfig(sandbox)));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { checks: Array<{ id: string; status: string }> }).checks).toContainEqual(expect.objectContaining({ id: 'credentials', status: 'pass' }));
   });
 
   it('has no node_modules of its own and depends only on what Logto ships', async () => {

@@ -1,0 +1,172 @@
+/**
+ * @module cli
+ * The operator commands, `connector-aliyun-sms doctor` and `connector-aliyun-sms status`: flags,
+ * the configuration file (or stdin), output and exit status (0 fine, 1 a check or lookup failed,
+ * 2 a usage error). Built to lib/cli.js; nothing in the connector imports it.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+
+import { createAliyunClient } from './aliyun-client.js';
+import { checksJson, checksTable, messagesJson, messagesTable, progressLine, withoutSecrets } from './cli-output.js';
+import { configGuard, parseConfig } from './config.js';
+import { runDoctor } from './doctor.js';
+import { maskNumber } from './phone.js';
+import { chinaDate, querySendStatus } from './send-status.js';
+
+const usage = `Usage:
+  connector-aliyun-sms doctor --config <file|-> [--send <phone>] [--json]
+  connector-aliyun-sms status --config <file|-> --phone <number> [--date YYYY-MM-DD] [--biz-id <id>] [--json]
+
+  --config <file|->  the connector configuration as the Logto Console saves it (JSON); - reads stdin
+  --json             print JSON for machines instead of a table
+  --send <phone>     doctor: also send exactly one test message (code 000000), as the Console's Send does
+  --phone <number>   status: the number the messages went to
+  --date YYYY-MM-DD  status: the day they were sent, China time (default: today); Aliyun keeps 30 days
+  --biz-id <id>      status: only the message with this BizId (from Logto's audit log)
+
+doctor sends nothing unless --send is given. Exit status: 0 no check failed, 1 a check failed, 2 usage error.
+Docs: docs/operator-commands.md`;
+
+/** Where the commands read and write; the process's own streams, or a test's. */
+export type Io = {
+  stdout: { isTTY?: boolean; write: (text: string) => unknown };
+  stderr: { isTTY?: boolean; write: (text: string) => unknown };
+  stdin: () => Promise<string>;
+};
+
+class UsageError extends Error {}
+
+const readStdin = async (): Promise<string> => {
+  let text = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) {
+    text += chunk as string;
+  }
+  return text;
+};
+
+/** The configuration JSON from a file or stdin; a file that cannot be read or is not JSON is a usage error. */
+const readConfig = async (source: string | undefined, io: Io): Promise<unknown> => {
+  if (source === undefined || source === '') {
+    throw new UsageError('--config <file|-> is required');
+  }
+  let text: string;
+  try {
+    text = source === '-' ? await io.stdin() : await readFile(source, 'utf8');
+  } catch (error: unknown) {
+    throw new UsageError(`cannot read --config ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error: unknown) {
+    throw new UsageError(`--config ${source} is not JSON: ${(error as Error).message}`);
+  }
+};
+
+/** The secrets a configuration holds, for the last guard on everything printed. */
+const secretsOf = (config: unknown): string[] => {
+  const secret = (config as { accessKeySecret?: unknown } | null)?.accessKeySecret;
+  return typeof secret === 'string' && secret.trim().length > 0 ? [secret, secret.trim()] : [];
+};
+
+const doctor = async (args: string[], io: Io): Promise<number> => {
+  const { values } = parseArgs({
+    args,
+    options: { config: { type: 'string' }, json: { type: 'boolean', default: false }, send: { type: 'string' } },
+    strict: true,
+  });
+  if (values.send !== undefined && values.send.trim() === '') {
+    throw new UsageError('--send needs a phone number');
+  }
+  const raw = await readConfig(values.config, io);
+  const secrets = secretsOf(raw);
+  const progress = progressLine({ isTTY: io.stderr.isTTY, write: (text) => io.stderr.write(withoutSecrets(text, secrets)) });
+  const client = createAliyunClient({ warn: () => undefined });
+  const checks = await runDoctor(raw, { client, ...(values.send === undefined ? {} : { send: values.send }), progress: (event) => {
+      progress.update(event);
+    } });
+  progress.clear();
+  io.stdout.write(withoutSecrets(values.json ? checksJson(checks) : checksTable(checks), secrets));
+  return checks.some((check) => check.status === 'fail') ? 1 : 0;
+};
+
+const status = async (args: string[], io: Io): Promise<number> => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      config: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      phone: { type: 'string' },
+      date: { type: 'string' },
+      'biz-id': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (values.phone === undefined || values.phone.trim() === '') {
+    throw new UsageError('--phone <number> is required');
+  }
+  const date = values.date ?? chinaDate(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new UsageError(`--date must be a day as YYYY-MM-DD, e.g. ${chinaDate(new Date())}`);
+  }
+  const raw = await readConfig(values.config, io);
+  const secrets = secretsOf(raw);
+  const write = (stream: Io['stdout'], text: string) => stream.write(withoutSecrets(text, secrets));
+  const parsed = configGuard.safeParse(raw);
+  if (!parsed.success) {
+    write(io.stderr, `The configuration is not valid:\n${parsed.error.issues.map((issue) => `  - ${issue.message}`).join('\n')}\n`);
+    return 1;
+  }
+  const config = parseConfig(raw);
+  const progress = progressLine({ isTTY: io.stderr.isTTY, write: (text) => write(io.stderr, text) });
+  progress.update({ done: 0, total: 1, label: 'asking Aliyun' });
+  const report = await querySendStatus(createAliyunClient({ warn: () => undefined }), config, {
+    phone: values.phone,
+    date,
+    ...(values['biz-id'] === undefined ? {} : { bizId: values['biz-id'] }),
+  });
+  progress.clear();
+  if (report.kind === 'problem') {
+    const aliyun = report.aliyun?.requestId ? ` (RequestId ${report.aliyun.requestId})` : '';
+    write(io.stderr, `status: ${report.sentence}${aliyun}\n`);
+    return 1;
+  }
+  const heading = `${maskNumber(values.phone.trim())} on ${date} (China time), from ${report.source}`;
+  write(io.stdout, values.json ? messagesJson(report.messages) : messagesTable(report.messages, heading));
+  return 0;
+};
+
+/** Runs one command line; resolves with the exit status. */
+export const main = async (argv: readonly string[], io: Io): Promise<number> => {
+  const [command, ...args] = argv;
+  try {
+    if (command === 'doctor') {
+      return await doctor(args, io);
+    }
+    if (command === 'status') {
+      return await status(args, io);
+    }
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(`${usage}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  } catch (error: unknown) {
+    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed flags.
+    const parseError = (error as { code?: unknown }).code;
+    if (error instanceof UsageError || (typeof parseError === 'string' && parseError.startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`connector-aliyun-sms: ${(error as Error).message}\n\n${usage}\n`);
+      return 2;
+    }
+    // A ConnectorError from below (got missing, for one) carries its own sentence; print that, not a stack.
+    const description = (error as { data?: { errorDescription?: unknown } }).data?.errorDescription;
+    if (typeof description === 'string') {
+      io.stderr.write(`connector-aliyun-sms: ${description}\n`);
+      return 1;
+    }
+    throw error;
+  }
+};
+
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: readStdin });
