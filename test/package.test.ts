@@ -78,7 +78,7 @@ describe('the npm package as Logto installs it', () => {
 
   it('runs the operator commands as `node <install>/lib/cli.js`, without node_modules/.bin', async () => {
     const manifest = JSON.parse(await readFile(path.join(unpacked, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-    expect(manifest.bin).toEqual({ 'connector-aliyun-sms': './lib/cli.js' });
+    expect(manifest.bin).toEqual({ 'connector-aliyun-sms': 'lib/cli.js' });
     const cli = path.join(unpacked, 'lib', 'cli.js');
     expect((await readFile(cli, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect((await stat(cli)).mode & 0o111).toBe(0o111);
