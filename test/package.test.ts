@@ -78,7 +78,7 @@ describe('the npm package as Logto installs it', () => {
     await list({ file: tarball, onReadEntry: (entry) => entries.push(entry.path) });
     const shipped = entries.map((entry) => entry.replace(/^package\//, ''));
     const top = new Set(shipped.map((entry) => entry.split('/')[0]));
-    expect([...top].toSorted()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'README.zh-CN.md', 'bench', 'docs', 'lib', 'logo.svg', 'package.json']);
+    expect([...top].toSorted()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'README.zh-CN.md', 'SECURITY.md', 'bench', 'docs', 'lib', 'logo.svg', 'package.json']);
     const pages = shipped.filter((entry) => !entry.startsWith('lib/') && !['LICENSE', 'logo.svg', 'package.json'].includes(entry));
     // Every page a shipped page links to is shipped too (their links work in the unpacked package),
     // and nothing else is: developer pages stay in the repository.
@@ -105,7 +105,8 @@ describe('the npm package as Logto installs it', () => {
 
   it('runs the operator commands as `node <install>/lib/cli.js`, without node_modules/.bin', async () => {
     const manifest = JSON.parse(await readFile(path.join(unpacked, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-    expect(manifest.bin).toEqual({ 'connector-aliyun-sms': './lib/cli.js' });
+    // Written without `./`: npm publish rewrites `./lib/cli.js` to this form and warns that it corrected package.json.
+    expect(manifest.bin).toEqual({ 'connector-aliyun-sms': 'lib/cli.js' });
     const cli = path.join(unpacked, 'lib', 'cli.js');
     expect((await readFile(cli, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect((await stat(cli)).mode & 0o111).toBe(0o111);
