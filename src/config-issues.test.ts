@@ -22,12 +22,12 @@ describe('inOperatorWords', () => {
     [
       'a key without a sentence gets one naming it',
       { named: 'x', bare: 'seven' },
-      ['bare (custom) bare must be number, not string; see the configuration table in the README'],
+      ['bare (custom) bare must be number, not string; see the configuration table in docs/configuration.md'],
     ],
     [
       'nested keys keep their full path',
       { named: 'x', list: [{}] },
-      ['list.0.inner (custom) list.0.inner is required; see the configuration table in the README'],
+      ['list.0.inner (custom) list.0.inner is required; see the configuration table in docs/configuration.md'],
     ],
   ])('%s', (_, value, issues) => {
     expect(issuesOf(value)).toEqual(issues);

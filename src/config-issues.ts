@@ -15,8 +15,8 @@ const zodDefault = /^(?:Required|Expected .+, received .+)$/;
 const fallbackSentence = (issue: z.ZodInvalidTypeIssue, path: readonly (string | number)[]): string => {
   const key = path.length > 0 ? path.join('.') : 'the configuration';
   return issue.received === 'undefined'
-    ? `${key} is required; see the configuration table in the README`
-    : `${key} must be ${issue.expected}, not ${issue.received}; see the configuration table in the README`;
+    ? `${key} is required; see the configuration table in docs/configuration.md`
+    : `${key} must be ${issue.expected}, not ${issue.received}; see the configuration table in docs/configuration.md`;
 };
 
 /** The same problem as a `custom` issue, whose message Logto shows as written. */

@@ -204,6 +204,6 @@ describe('invalid configs name the field and the fix', () => {
   });
 
   it('a config that is not an object is InvalidConfig too', () => {
-    expect(issuesOf(undefined)).toEqual([': The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in the README)']);
+    expect(issuesOf(undefined)).toEqual([': The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)']);
   });
 });

@@ -112,8 +112,8 @@ export const configShape = z.object(inOperatorWords({
     .optional(),
   pnvsEndpoint: endpointGuard.optional(),
 }), {
-  required_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in the README)',
-  invalid_type_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in the README)',
+  required_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)',
+  invalid_type_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)',
 });
 
 /**

@@ -38,7 +38,7 @@ const systemError = fixed(
 );
 const ramDenied = general(
   ({ api }) =>
-    `The RAM user of accessKeyId may not call ${api}; grant it the dysms action for this API (see the RAM policy in the README).`
+    `The RAM user of accessKeyId may not call ${api}; grant it the dysms action for this API (see the RAM policy in docs/security.md).`
 );
 const wrongApi = general(
   ({ api }) => `The endpoint does not serve ${api}; check that endpoint is Aliyun's SMS API host for this account's site.`

@@ -47,7 +47,7 @@ export const metadata: ConnectorMetadata = {
     fr: 'Envoie des codes de vérification via le service SMS d’Alibaba Cloud vers la Chine continentale et l’étranger, avec des erreurs claires et un délai borné.',
   },
   // Logto reads this file from the package for every request that builds connectors and shows it in
-  // the Console's guide: a short setup guide, not the whole bilingual README (see bench/metadata-cost.ts).
+  // the Console's guide: a short setup guide, not the README or the docs/ reference (see bench/metadata-cost.ts).
   readme: './docs/console-guide.md',
   formItems: [
     {

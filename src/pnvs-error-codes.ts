@@ -24,7 +24,7 @@ const badNumber: CodeRule = {
 };
 
 const ramDenied = fixed(
-  'The RAM user of accessKeyId may not call SendSmsVerifyCode; grant it dypns:SendSmsVerifyCode (see the RAM policy in the README).'
+  'The RAM user of accessKeyId may not call SendSmsVerifyCode; grant it dypns:SendSmsVerifyCode (see the RAM policy in docs/security.md).'
 );
 const unsubscribed = fixed(
   'Phone Number Verification Service (号码认证服务) is not activated on this Aliyun account; activate it in the Aliyun console, or set mainlandService to sms.'

@@ -1,5 +1,5 @@
 /**
- * End to end: the README's table of PNVS gifted templates ("Mainland codes without a signature of
+ * End to end: the table of PNVS gifted templates in docs/configuration.md ("Mainland codes without a signature of
  * your own", rows `100001`…`100005`), written out as literal expectations, one row per Logto
  * message type, and checked on the wire: the `TemplateCode` of the `SendSmsVerifyCode` request
  * the sandbox receives from the built package. Never compared with the code's own table
@@ -18,7 +18,7 @@ beforeEach(() => {
   harness.sandbox.outbox.clear();
 });
 
-/** The README's table, row by row: message type, gifted template code, and what the text says. */
+/** docs/configuration.md's table, row by row: message type, gifted template code, and what the text says. */
 const readmeTable: Array<[type: TemplateType, templateCode: string, wording: string]> = [
   [TemplateType.SignIn, '100001', '您正在登录或注册'],
   [TemplateType.Register, '100001', '您正在登录或注册'],
@@ -41,7 +41,7 @@ describe.each([
   // Templates for SendSms without pnvsTemplateCode: types without an entry fall back to the
   // Generic entry, yet the gifted template still follows the message type.
   ['an account with its own SendSms templates and no pnvsTemplateCode', { ownSignature: true }],
-])('PNVS default gifted template per message type (README table), %s', (_, options) => {
+])('PNVS default gifted template per message type (docs/configuration.md table), %s', (_, options) => {
   it.each(readmeTable.map(([type, templateCode, wording], index) => [type, templateCode, wording, `86139001390${String(index).padStart(2, '0')}`]))(
     '%s sends TemplateCode %s',
     async (type, templateCode, wording, to) => {

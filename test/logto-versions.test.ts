@@ -1,8 +1,8 @@
 /**
  * The compatibility matrix: the packed tarball, unpacked with no install beside the dependencies
  * of each supported Logto release and loaded by that release's own loader, presses the Console's
- * Send button and sends a sign-in code with the stored configuration into the sandbox. The README's
- * "Supported Logto versions" table lists exactly these releases.
+ * Send button and sends a sign-in code with the stored configuration into the sandbox. The table of
+ * docs/logto-versions.md (and its zh-CN page) lists exactly these releases (supported-versions.test.ts).
  */
 import { createRequire } from 'node:module';
 import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';

@@ -1,9 +1,10 @@
 /**
  * The published tarball, installed the way `logto connector add` installs it: `npm pack`, then
  * unpacked (strip one level) into a `connectors/connector-aliyun-sms/` folder with no install
- * inside, then loaded by Logto's loader. A broken `files` list, a missing logo or README, or a
- * bundled copy of `@logto/connector-kit` (whose ConnectorError would not be Logto's) fails here,
- * and so does a package.json that `npm publish` would refuse or silently correct.
+ * inside, then loaded by Logto's loader. A broken `files` list, a missing logo or README, a page the
+ * READMEs link to but the tarball lacks, or a bundled copy of `@logto/connector-kit` (whose
+ * ConnectorError would not be Logto's) fails here, and so does a package.json that `npm publish`
+ * would refuse or silently correct.
  */
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConnector, packageRoot, type LoadedConnector } from '../demo/logto-host.js';
 import { connectorConfig } from '../sandbox/connector-config.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { isExternal, linksOf } from './markdown.js';
 
 const run = promisify(execFile);
 
@@ -45,18 +47,43 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
+/**
+ * The repository's files that the READMEs and the Console guide (the metadata's `readme`) reach by
+ * relative links, following links from each Markdown file reached, as paths from the package root.
+ */
+const reachedByLinks = async (starts: string[]): Promise<string[]> => {
+  const reached = new Set<string>();
+  const queue = [...starts];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (reached.has(file)) {
+      continue;
+    }
+    reached.add(file);
+    if (!file.endsWith('.md')) {
+      continue;
+    }
+    for (const { target } of linksOf(await readFile(path.join(packageRoot, file), 'utf8'))) {
+      const linked = decodeURI(target.split('#', 1)[0]!);
+      if (!isExternal(target) && linked !== '') {
+        queue.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), linked)));
+      }
+    }
+  }
+  return [...reached].toSorted();
+};
+
 describe('the npm package as Logto installs it', () => {
-  it('ships lib, logo, README, the Console guide and operator docs, LICENSE and package.json, and nothing else', async () => {
+  it('ships lib, logo, LICENSE, package.json and exactly the pages the READMEs and the Console guide link to', async () => {
     const entries: string[] = [];
     await list({ file: tarball, onReadEntry: (entry) => entries.push(entry.path) });
-    const top = new Set(entries.map((entry) => entry.replace(/^package\//, '').split('/')[0]));
-    expect([...top].toSorted()).toEqual(['LICENSE', 'README.md', 'docs', 'lib', 'logo.svg', 'package.json']);
-    expect(entries.filter((entry) => entry.startsWith('package/docs/')).toSorted()).toEqual([
-      'package/docs/aliyun-sms-query-api.md',
-      'package/docs/console-guide.md',
-      'package/docs/operator-commands.md',
-      'package/docs/operator-commands.zh-CN.md',
-    ]);
+    const shipped = entries.map((entry) => entry.replace(/^package\//, ''));
+    const top = new Set(shipped.map((entry) => entry.split('/')[0]));
+    expect([...top].toSorted()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'README.zh-CN.md', 'SECURITY.md', 'bench', 'docs', 'lib', 'logo.svg', 'package.json']);
+    const pages = shipped.filter((entry) => !entry.startsWith('lib/') && !['LICENSE', 'logo.svg', 'package.json'].includes(entry));
+    // Every page a shipped page links to is shipped too (their links work in the unpacked package),
+    // and nothing else is: developer pages stay in the repository.
+    expect(pages.toSorted()).toEqual(await reachedByLinks(['README.md', 'README.zh-CN.md', 'docs/console-guide.md']));
+    expect(pages).toEqual(expect.arrayContaining(['README.zh-CN.md', 'docs/configuration.md', 'docs/errors.md', 'docs/security.md', 'bench/README.md']));
     expect(entries).toContain('package/lib/index.js');
     expect(entries).toContain('package/lib/index.d.ts');
     expect(entries.filter((entry) => entry.includes('.test.'))).toEqual([]);
@@ -78,6 +105,7 @@ describe('the npm package as Logto installs it', () => {
 
   it('runs the operator commands as `node <install>/lib/cli.js`, without node_modules/.bin', async () => {
     const manifest = JSON.parse(await readFile(path.join(unpacked, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    // Written without `./`: npm publish rewrites `./lib/cli.js` to this form and warns that it corrected package.json.
     expect(manifest.bin).toEqual({ 'connector-aliyun-sms': 'lib/cli.js' });
     const cli = path.join(unpacked, 'lib', 'cli.js');
     expect((await readFile(cli, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
