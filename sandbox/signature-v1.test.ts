@@ -18,7 +18,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import * as connector from '../src/signature.js';
+import * as connector from '../src/aliyun/signature.js';
 import { canonicalizedQuery, percentEncode, signature, stringToSign } from './signature-v1.js';
 import type { SignedMethod } from './signature-v1.js';
 import { propertyOptions } from '../test/property-runs.js';

@@ -1,6 +1,6 @@
 /**
  * Aliyun RPC signature V1 (HMAC-SHA1), written from the fact sheet §1.2 independently of `src/`
- * and by another technique: `src/signature.ts` patches `encodeURIComponent`, this file walks the
+ * and by another technique: `src/aliyun/signature.ts` patches `encodeURIComponent`, this file walks the
  * UTF-8 bytes against RFC 3986's unreserved set and compares names byte by byte, so a mistake
  * in one technique is not repeated in the other.
  *

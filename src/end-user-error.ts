@@ -12,8 +12,8 @@
  */
 import { ConnectorError, ConnectorErrorCodes, type SendMessageFunction } from '@logto/connector-kit';
 
-import { preferredTags } from './language-tag.js';
-import { regionRefusal } from './route.js';
+import { preferredTags } from './plan/language-tag.js';
+import { regionRefusal } from './plan/route.js';
 
 /**
  * Aliyun codes that say the account does not send to the number's country; fact sheet §5,

@@ -13,14 +13,14 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 
-import { receiptOf } from './aliyun-answer.js';
-import { createAliyunClient, type AliyunClient, type ClientOptions } from './aliyun-client.js';
+import { receiptOf } from './aliyun/aliyun-answer.js';
+import { createAliyunClient, type AliyunClient, type ClientOptions } from './aliyun/aliyun-client.js';
 import { BoundedMap } from './bounded-map.js';
-import { configGuard, parseConfig, type AliyunSmsConfig } from './config.js';
+import { configGuard, parseConfig, type AliyunSmsConfig } from './config/config.js';
 import { withEndUserErrors } from './end-user-error.js';
-import { storedConfigError } from './errors.js';
+import { storedConfigError } from './aliyun/errors.js';
 import { metadata } from './metadata.js';
-import { planSend } from './route.js';
+import { planSend } from './plan/route.js';
 import { sendExplainingRefusals } from './send-explanation.js';
 
 /** What a successful send resolves with: Aliyun's receipt id and request id. */

@@ -5,7 +5,7 @@ import { ConnectorConfigFormItemType, connectorMetadataGuard, TemplateType } fro
 import { parseMetadata } from '@logto/cli/lib/connector/index.js';
 import { describe, expect, it } from 'vitest';
 
-import { configGuard, configShape } from './config.js';
+import { configGuard, configShape } from './config/config.js';
 import { metadata } from './metadata.js';
 
 describe('metadata', () => {

@@ -8,9 +8,9 @@ import {
   type ConnectorMetadata,
 } from '@logto/connector-kit';
 
-import { defaultEndpoints, defaultTimeout, timeoutRange } from './config.js';
+import { defaultEndpoints, defaultTimeout, timeoutRange } from './config/config.js';
 import { logoDataUrl } from './logo.js';
-import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './pnvs.js';
+import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './plan/pnvs.js';
 
 const onPnvs = [{ targetKey: 'mainlandService', expectValue: 'pnvs' }];
 

@@ -7,12 +7,12 @@
  */
 import { ConnectorError } from '@logto/connector-kit';
 
-import { lookupProblem, signStateFinding, templateKindFinding, templateParamsFindings, templateStateFinding, type Finding } from './account-findings.js';
-import { lookupSign, lookupTemplate } from './account-lookups.js';
-import type { QueryTarget } from './account-queries.js';
-import type { AliyunAnswer, AliyunClient } from './aliyun-client.js';
-import type { AliyunSmsConfig } from './config.js';
-import type { ApiCall } from './route.js';
+import { lookupProblem, signStateFinding, templateKindFinding, templateParamsFindings, templateStateFinding, type Finding } from './account/account-findings.js';
+import { lookupSign, lookupTemplate } from './account/account-lookups.js';
+import type { QueryTarget } from './account/account-queries.js';
+import type { AliyunAnswer, AliyunClient } from './aliyun/aliyun-client.js';
+import type { AliyunSmsConfig } from './config/config.js';
+import type { ApiCall } from './plan/route.js';
 
 /** SendSms refusals a signature lookup can explain (fact sheet §5). */
 const signatureCodes = new Set(['isv.SMS_SIGNATURE_ILLEGAL', 'isv.SMS_SIGN_ILLEGAL', 'isv.SIGN_STATE_ILLEGAL', 'isv.SMS_SIGNATURE_SCENE_ILLEGAL']);

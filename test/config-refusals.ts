@@ -7,7 +7,7 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { expect } from 'vitest';
 import type { ZodError } from 'zod';
 
-import { parseConfig } from '../src/config.js';
+import { parseConfig } from '../src/config/config.js';
 
 /** The four templates every SendSms configuration needs, with made-up codes. */
 export const requiredTemplates = [

@@ -11,8 +11,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { loadConnector, pressSend } from '../demo/logto-host.js';
 import { connectorConfig, pnvsConnectorConfig } from '../sandbox/connector-config.js';
-import { parseConfig } from '../src/config.js';
-import { planSend } from '../src/route.js';
+import { parseConfig } from '../src/config/config.js';
+import { planSend } from '../src/plan/route.js';
 import { cleanDeep, edit, initialValues, isShown, submittedConfig, type FormValues } from './console-form.js';
 import { useSandboxAndConnector } from './harness.js';
 

@@ -113,7 +113,7 @@ describe('the Markdown files of the repository', () => {
 
 describe("the connector's messages", () => {
   it('cite only documentation pages that exist and that the npm package ships', async () => {
-    const sources = (await readdir(path.join(packageRoot, 'src'))).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+    const sources = (await readdir(path.join(packageRoot, 'src'), { recursive: true })).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
     const cited = new Set<string>();
     for (const file of sources) {
       for (const [page] of (await read(`src/${file}`)).matchAll(/\bdocs\/[\w.-]+\.md\b/g)) {

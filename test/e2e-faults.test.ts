@@ -57,7 +57,7 @@ describe('fault switches', () => {
 });
 
 describe('a redirect is never followed', () => {
-  // Beside src/aliyun-client-guarantees.test.ts (the client): here the built package through
+  // Beside src/aliyun/aliyun-client-guarantees.test.ts (the client): here the built package through
   // Logto's loader, redirected to the sandbox itself, which would accept the reposted form.
   const redirector = useScriptedServer();
 

@@ -101,7 +101,7 @@ describe('international site refusals', () => {
 });
 
 describe('PNVS on an international-site account', () => {
-  // The same promise as src/config-pnvs.test.ts ('PNVS on the international site'), seen from
+  // The same promise as src/config/config-pnvs.test.ts ('PNVS on the international site'), seen from
   // outside: the built package, Logto's loader, and the sandbox, which would accept the request.
   const pnvsInternational = () => ({ ...pnvsConnectorConfig(harness.sandbox), site: 'international' });
   const refusal = {

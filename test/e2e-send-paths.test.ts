@@ -10,10 +10,10 @@ import { ConnectorError, ConnectorErrorCodes, type SendMessageData, type SmsConn
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorPerSend, loadFactory } from '../demo/logto-host.js';
-import type { CodeRule } from '../src/code-rule.js';
-import { codeRules } from '../src/error-codes.js';
-import { storedConfigError } from '../src/errors.js';
-import { pnvsCodeRules } from '../src/pnvs-error-codes.js';
+import type { CodeRule } from '../src/aliyun/code-rule.js';
+import { codeRules } from '../src/aliyun/error-codes.js';
+import { storedConfigError } from '../src/aliyun/errors.js';
+import { pnvsCodeRules } from '../src/aliyun/pnvs-error-codes.js';
 import { sendPaths, serve, type SendPath } from './logto-send-paths.js';
 import { useScriptedServer } from './scripted-server.js';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConnector } from '../demo/logto-host.js';
 import { connectorConfig } from '../sandbox/connector-config.js';
 import { startSandbox, type Fault, type Sandbox } from '../sandbox/index.js';
-import { codeRules } from '../src/error-codes.js';
+import { codeRules } from '../src/aliyun/error-codes.js';
 import { useScriptedServer } from './scripted-server.js';
 
 const secret = 'S3cretCanaryDoNotLeak7f1e';

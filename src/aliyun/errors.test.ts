@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { codeRules } from './error-codes.js';
 import { aliyunError, redact, transportError } from './errors.js';
-import type { RouteSummary } from './route.js';
+import type { RouteSummary } from '../plan/route.js';
 
 const route: RouteSummary = {
   site: 'china',

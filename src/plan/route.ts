@@ -17,8 +17,8 @@ import {
   type TemplateType,
 } from '@logto/connector-kit';
 
-import { BoundedMap } from './bounded-map.js';
-import type { AliyunSmsConfig, Site, Template } from './config.js';
+import { BoundedMap } from '../bounded-map.js';
+import type { AliyunSmsConfig, Site, Template } from '../config/config.js';
 import { isPhoneProblem, maskNumber, parsePhone, type Phone, type PhoneRegion } from './phone.js';
 import { planPnvs } from './pnvs.js';
 import { chooseTemplate, renderPlaceholder, renderTemplateParam, templateCodeFor } from './template.js';

@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { issuesOf, requiredTemplates } from '../test/config-refusals.js';
-import { useScriptedServer } from '../test/scripted-server.js';
-import { createAliyunClient } from './aliyun-client.js';
-import { parseConfig } from './config.js';
+import { issuesOf, requiredTemplates } from '../../test/config-refusals.js';
+import { useScriptedServer } from '../../test/scripted-server.js';
+import { createAliyunClient } from '../aliyun/aliyun-client.js';
+import { parseConfig } from '../config/config.js';
 import type { ApiCall } from './route.js';
 
 const fix =

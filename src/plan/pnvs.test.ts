@@ -1,7 +1,7 @@
 import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { parseConfig, type AliyunSmsConfigInput } from './config.js';
+import { parseConfig, type AliyunSmsConfigInput } from '../config/config.js';
 import { planSend } from './route.js';
 
 const keys = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };

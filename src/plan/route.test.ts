@@ -1,7 +1,7 @@
 import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { parseConfig } from './config.js';
+import { parseConfig } from '../config/config.js';
 import { internationalHosts } from './endpoint.js';
 import { planSend, regionIdFor } from './route.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { issuesOf, requiredTemplates } from '../test/config-refusals.js';
+import { issuesOf, requiredTemplates } from '../../test/config-refusals.js';
 import { parseConfig } from './config.js';
 
 const keys = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };

@@ -4,9 +4,9 @@
  * (and for which numbers), and what the account's answers mean for each, as checks in the shape
  * `--json` prints. The calls themselves are made by doctor.ts.
  */
-import type { Lookup } from './account-lookups.js';
-import type { CallEvidence } from './account-queries.js';
-import type { SignRecord, TemplateRecord } from './account-records.js';
+import type { Lookup } from '../account/account-lookups.js';
+import type { CallEvidence } from '../account/account-queries.js';
+import type { SignRecord, TemplateRecord } from '../account/account-records.js';
 import {
   lookupProblem,
   signStateFinding,
@@ -15,8 +15,8 @@ import {
   templateStateFinding,
   type Finding,
   type TemplateUse,
-} from './account-findings.js';
-import type { AliyunSmsConfig, Template } from './config.js';
+} from '../account/account-findings.js';
+import type { AliyunSmsConfig, Template } from '../config/config.js';
 import { maskAccessKeyId } from './secret-mask.js';
 
 /** One line of the report, exactly as `--json` prints it. */

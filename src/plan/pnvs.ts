@@ -12,7 +12,7 @@ import {
   type SendMessagePayload,
 } from '@logto/connector-kit';
 
-import type { Template } from './config-templates.js';
+import type { Template } from '../config/config-templates.js';
 import type { Phone } from './phone.js';
 import { chooseTemplate, renderTemplateParam } from './template.js';
 

@@ -12,10 +12,10 @@
 import { randomUUID } from 'node:crypto';
 
 import { isAccepted, readAnswer, type AliyunOutcome } from './aliyun-answer.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../bounded-map.js';
 import { aliyunError, transportError, type TransportFailure } from './errors.js';
 import { minimumAttemptMs } from './retry-policy.js';
-import type { ApiCall } from './route.js';
+import type { ApiCall } from '../plan/route.js';
 import { percentEncode, signRequest } from './signature.js';
 import { exchange, loadTransport, type Failed, type Transport } from './transport.js';
 

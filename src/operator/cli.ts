@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
-import { createAliyunClient } from './aliyun-client.js';
+import { createAliyunClient } from '../aliyun/aliyun-client.js';
 import { checksJson, checksTable, messagesJson, messagesTable, progressLine, withoutSecrets } from './cli-output.js';
-import { configGuard, parseConfig } from './config.js';
+import { configGuard, parseConfig } from '../config/config.js';
 import { runDoctor } from './doctor.js';
-import { maskNumber } from './phone.js';
+import { maskNumber } from '../plan/phone.js';
 import { chinaDate, querySendStatus } from './send-status.js';
 
 const usage = `Usage:

@@ -6,10 +6,10 @@
  * on a day (`QuerySendDetails`). Each answer is read into a small record; a refusal comes back as
  * a record too, so callers report it instead of catching it. Facts: docs/aliyun-sms-query-api.md.
  */
-import type { AliyunClient, Credentials, QueryCall, QueryResult } from './aliyun-client.js';
-import { redact } from './errors.js';
-import { regionIdFor } from './route.js';
-import type { Site } from './endpoint.js';
+import type { AliyunClient, Credentials, QueryCall, QueryResult } from '../aliyun/aliyun-client.js';
+import { redact } from '../aliyun/errors.js';
+import { regionIdFor } from '../plan/route.js';
+import type { Site } from '../plan/endpoint.js';
 
 /** The API version of every read-only action here. */
 const version = '2017-05-25';

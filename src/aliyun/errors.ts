@@ -8,7 +8,7 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import { ruleFor } from './error-codes.js';
 import { isTlsFailure } from './retry-policy.js';
-import type { RouteSummary } from './route.js';
+import type { RouteSummary } from '../plan/route.js';
 
 /** The most of a foreign body or message an error repeats. */
 const excerptLength = 300;

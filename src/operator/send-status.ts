@@ -5,10 +5,10 @@
  * `QuerySendDetails`, best effort; international site: `QueryMessage`, which looks up one message
  * by its MessageId only. Facts: docs/aliyun-sms-query-api.md §7–§9.
  */
-import { queryAccount, ramActionOf, ramDenialCodes, type QueryAnswer, type QueryTarget } from './account-queries.js';
-import type { AliyunClient } from './aliyun-client.js';
-import type { AliyunSmsConfig } from './config.js';
-import { isPhoneProblem, parsePhone } from './phone.js';
+import { queryAccount, ramActionOf, ramDenialCodes, type QueryAnswer, type QueryTarget } from '../account/account-queries.js';
+import type { AliyunClient } from '../aliyun/aliyun-client.js';
+import type { AliyunSmsConfig } from '../config/config.js';
+import { isPhoneProblem, parsePhone } from '../plan/phone.js';
 
 /** One message as `--json` prints it. */
 export type MessageStatus = {

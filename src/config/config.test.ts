@@ -1,7 +1,7 @@
 import { TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { issuesOf, requiredTemplates } from '../test/config-refusals.js';
+import { issuesOf, requiredTemplates } from '../../test/config-refusals.js';
 import { configGuard, parseConfig } from './config.js';
 
 const base = {

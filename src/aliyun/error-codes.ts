@@ -9,7 +9,7 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 
 import type { CodeRule } from './code-rule.js';
-import { isPnvsApi } from './pnvs.js';
+import { isPnvsApi } from '../plan/pnvs.js';
 import { pnvsCodeRules, unknownPnvsCode } from './pnvs-error-codes.js';
 
 

@@ -1,17 +1,17 @@
 import { TemplateType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { issuesOf, requiredTemplates } from '../test/config-refusals.js';
+import { issuesOf, requiredTemplates } from '../../test/config-refusals.js';
 import {
   formDefaultTemplates,
   logtoTemplateByType,
   mockedConnectorConfig,
   readmeExample,
   readmeExampleWithSignature,
-} from '../test/fixtures/logto-pnvs-configs.js';
+} from '../../test/fixtures/logto-pnvs-configs.js';
 import { configGuard, parseConfig } from './config.js';
-import { giftedTemplateByType, giftedTemplates } from './pnvs.js';
-import { planSend } from './route.js';
+import { giftedTemplateByType, giftedTemplates } from '../plan/pnvs.js';
+import { planSend } from '../plan/route.js';
 
 const keys = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };
 const gifted = readmeExampleWithSignature.templates;

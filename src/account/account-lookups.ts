@@ -6,7 +6,7 @@
  */
 import { queryAccount, ramActionOf, ramDenialCodes, type CallEvidence, type QueryAnswer, type QueryTarget } from './account-queries.js';
 import { notInAccountCodes, readSign, readTemplate, type SignRecord, type TemplateRecord } from './account-records.js';
-import type { AliyunClient } from './aliyun-client.js';
+import type { AliyunClient } from '../aliyun/aliyun-client.js';
 
 /** A template's or signature's lookup: found, not in this account, not allowed, refused otherwise, or no answer. */
 export type Lookup<Found> = CallEvidence & { action: string } &

@@ -13,7 +13,7 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import { createAliyunClient } from './aliyun-client.js';
-import type { ApiCall } from './route.js';
+import type { ApiCall } from '../plan/route.js';
 
 const credentials = { accessKeyId: 'LTAI5tFakeKeyId', accessKeySecret: 'fakeSecret' };
 const client = createAliyunClient();

@@ -8,9 +8,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { describe, expect, it } from 'vitest';
 
-import { useScriptedServer } from '../test/scripted-server.js';
+import { useScriptedServer } from '../../test/scripted-server.js';
 import { createAliyunClient, type Credentials } from './aliyun-client.js';
-import type { ApiCall } from './route.js';
+import type { ApiCall } from '../plan/route.js';
 
 const skew = 20 * 60 * 1000;
 const skewed = useScriptedServer();

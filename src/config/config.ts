@@ -11,11 +11,11 @@ import { z } from 'zod';
 import { inOperatorWords } from './config-issues.js';
 import { checkServiceKeys, signNameFix } from './config-rules.js';
 import { templatesGuard, text, type Template } from './config-templates.js';
-import { defaultEndpoints, endpointGuard, sites } from './endpoint.js';
-import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from './pnvs.js';
+import { defaultEndpoints, endpointGuard, sites } from '../plan/endpoint.js';
+import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from '../plan/pnvs.js';
 import { readPnvsShape } from './pnvs-shape.js';
 
-export { defaultEndpoints, sites, type Site } from './endpoint.js';
+export { defaultEndpoints, sites, type Site } from '../plan/endpoint.js';
 
 /** Milliseconds allowed for one whole request, unless the operator sets `timeout`. */
 export const defaultTimeout = 10_000;

@@ -11,8 +11,8 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAliyunClient } from './aliyun-client.js';
-import { useScriptedServer } from '../test/scripted-server.js';
-import type { ApiCall } from './route.js';
+import { useScriptedServer } from '../../test/scripted-server.js';
+import type { ApiCall } from '../plan/route.js';
 
 const server = useScriptedServer();
 

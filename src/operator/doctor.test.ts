@@ -7,8 +7,8 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { createAliyunClient } from './aliyun-client.js';
-import { parseConfig } from './config.js';
+import { createAliyunClient } from '../aliyun/aliyun-client.js';
+import { parseConfig } from '../config/config.js';
 import { runDoctor } from './doctor.js';
 import { querySendStatus } from './send-status.js';
 

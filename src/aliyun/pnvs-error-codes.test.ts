@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { aliyunError } from './errors.js';
 import { pnvsCodeRules } from './pnvs-error-codes.js';
-import type { RouteSummary } from './route.js';
+import type { RouteSummary } from '../plan/route.js';
 
 const route: RouteSummary = {
   site: 'china',

@@ -5,7 +5,7 @@
  * so a user whose language has no entry still gets a message. Pure; `config.ts` turns each
  * problem into a zod issue.
  */
-import { canonicalTag } from './language-tag.js';
+import { canonicalTag } from '../plan/language-tag.js';
 
 /** What these rules read of a template entry. */
 export type LanguageEntry = { usageType: string; locales?: readonly string[] };

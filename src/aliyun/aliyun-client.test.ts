@@ -6,8 +6,8 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import { createAliyunClient } from './aliyun-client.js';
-import { useScriptedServer } from '../test/scripted-server.js';
-import type { ApiCall } from './route.js';
+import { useScriptedServer } from '../../test/scripted-server.js';
+import type { ApiCall } from '../plan/route.js';
 import { idleSocketMs } from './transport.js';
 
 /** A loopback server whose answer each test chooses. */

@@ -9,8 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { useScriptedServer } from '../test/scripted-server.js';
-import { createAliyunSmsConnector } from './index.js';
+import { useScriptedServer } from '../../test/scripted-server.js';
+import { createAliyunSmsConnector } from '../index.js';
 import { loadTransport } from './transport.js';
 
 const server = useScriptedServer();

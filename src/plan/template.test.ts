@@ -1,7 +1,7 @@
 import { ConnectorErrorCodes, TemplateType, type SendMessagePayload } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { parseConfig } from './config.js';
+import { parseConfig } from '../config/config.js';
 import { maxUiLocales } from './language-tag.js';
 import { chooseTemplate, renderTemplateParam } from './template.js';
 

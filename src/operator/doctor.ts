@@ -8,13 +8,13 @@
  */
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
 
-import { lookupSign, lookupTemplate } from './account-lookups.js';
-import { credentialCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryTarget } from './account-queries.js';
-import type { AliyunClient } from './aliyun-client.js';
-import { configGuard, parseConfig, type AliyunSmsConfig } from './config.js';
+import { lookupSign, lookupTemplate } from '../account/account-lookups.js';
+import { credentialCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryTarget } from '../account/account-queries.js';
+import type { AliyunClient } from '../aliyun/aliyun-client.js';
+import { configGuard, parseConfig, type AliyunSmsConfig } from '../config/config.js';
 import { chinaDate } from './send-status.js';
 import { clockCheck, credentialsCheck, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
-import { createAliyunSmsConnector } from './index.js';
+import { createAliyunSmsConnector } from '../index.js';
 
 /** Progress while calls are in flight: how many of how many have answered, and the latest one. */
 export type Progress = { done: number; total: number; label: string };

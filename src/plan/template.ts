@@ -13,7 +13,7 @@ import {
   type SendMessagePayload,
 } from '@logto/connector-kit';
 
-import type { Template } from './config-templates.js';
+import type { Template } from '../config/config-templates.js';
 import { lookupChain, preferredTags } from './language-tag.js';
 import type { PhoneRegion } from './phone.js';
 
