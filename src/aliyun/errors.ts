@@ -13,11 +13,13 @@ import type { RouteSummary } from '../plan/route.js';
 /** The most of a foreign body or message an error repeats. */
 const excerptLength = 300;
 
+/** Replaces every listed (non-empty) secret in `text` with `[redacted]`. */
+export const withoutSecrets = (text: string, secrets: readonly string[]): string =>
+  secrets.filter((secret) => secret.length > 0).reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+
 /** Cuts text to a readable excerpt and removes every listed secret from it. */
 export const redact = (text: string, secrets: readonly string[], limit = excerptLength): string => {
-  const clean = secrets
-    .filter((secret) => secret.length > 0)
-    .reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+  const clean = withoutSecrets(text, secrets);
   return clean.length > limit ? `${clean.slice(0, limit)}…` : clean;
 };
 

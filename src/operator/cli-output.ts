@@ -8,9 +8,8 @@ import type { Check } from './doctor-checks.js';
 import type { Progress } from './doctor.js';
 import { carrierCodeMeanings, type MessageStatus } from './send-status.js';
 
-/** Replaces every listed secret (non-empty) in `text`; the last guard before anything is written. */
-export const withoutSecrets = (text: string, secrets: readonly string[]): string =>
-  secrets.filter((secret) => secret.length > 0).reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+/** The connector's own secret filter (errors.ts), the last guard before anything is written. */
+export { withoutSecrets } from '../aliyun/errors.js';
 
 /** `doctor --json`: exactly `{ checks: [ { id, status, summary, fix?, aliyun? } ] }`. */
 export const checksJson = (checks: readonly Check[]): string =>
