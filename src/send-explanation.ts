@@ -41,7 +41,7 @@ const filledKeys = (call: ApiCall): string[] => {
 
 /** What the account says, as findings worth adding: the problems found, or why nothing could be read. */
 const explain = async (client: AliyunClient, call: ApiCall, config: AliyunSmsConfig, code: string, budget: number): Promise<Finding[]> => {
-  const target: QueryTarget = { ...config, endpoint: call.endpoint, site: config.site, timeout: budget };
+  const target: QueryTarget = { ...config, endpoint: call.endpoint, timeout: budget };
   const { SignName: signName, TemplateCode: templateCode } = call.parameters;
   const [sign, template] = await Promise.all([
     signatureCodes.has(code) && signName ? lookupSign(client, target, signName) : undefined,

@@ -150,17 +150,33 @@ export type AliyunSmsConfig = Omit<z.output<typeof configShape>, 'endpoint' | 'p
   templates: Template[];
 };
 
-/** Validates a configuration, throwing `InvalidConfig` with the ZodError so Logto lists each issue. */
-export const parseConfig = (config: unknown): AliyunSmsConfig => {
+/**
+ * The guard's verdict on a configuration: the validated configuration with every default filled
+ * in, or the ZodError whose issues carry the guard's sentences. The operator commands report the
+ * issues themselves; {@link parseConfig} throws them.
+ */
+export const checkConfig = (config: unknown): { success: true; config: AliyunSmsConfig } | { success: false; error: z.ZodError } => {
   const result = configGuard.safeParse(config);
   if (!result.success) {
-    throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error);
+    return { success: false, error: result.error };
   }
   const { endpoint, pnvsEndpoint, templates, ...rest } = result.data;
   return {
-    ...rest,
-    templates: templates ?? [],
-    endpoint: endpoint ?? defaultEndpoints[rest.site],
-    pnvsEndpoint: pnvsEndpoint ?? defaultPnvsEndpoint,
+    success: true,
+    config: {
+      ...rest,
+      templates: templates ?? [],
+      endpoint: endpoint ?? defaultEndpoints[rest.site],
+      pnvsEndpoint: pnvsEndpoint ?? defaultPnvsEndpoint,
+    },
   };
+};
+
+/** Validates a configuration, throwing `InvalidConfig` with the ZodError so Logto lists each issue. */
+export const parseConfig = (config: unknown): AliyunSmsConfig => {
+  const result = checkConfig(config);
+  if (!result.success) {
+    throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error);
+  }
+  return result.config;
 };

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 
 import { createAliyunClient } from '../aliyun/aliyun-client.js';
 import { checksJson, checksTable, messagesJson, messagesTable, progressLine, withoutSecrets } from './cli-output.js';
-import { configGuard, parseConfig } from '../config/config.js';
+import { checkConfig } from '../config/config.js';
 import { runDoctor } from './doctor.js';
 import { maskNumber } from '../plan/phone.js';
 import { chinaDate, querySendStatus } from './send-status.js';
@@ -113,12 +113,12 @@ const status = async (args: string[], io: Io): Promise<number> => {
   const raw = await readConfig(values.config, io);
   const secrets = secretsOf(raw);
   const write = (stream: Io['stdout'], text: string) => stream.write(withoutSecrets(text, secrets));
-  const parsed = configGuard.safeParse(raw);
-  if (!parsed.success) {
-    write(io.stderr, `The configuration is not valid:\n${parsed.error.issues.map((issue) => `  - ${issue.message}`).join('\n')}\n`);
+  const checked = checkConfig(raw);
+  if (!checked.success) {
+    write(io.stderr, `The configuration is not valid:\n${checked.error.issues.map((issue) => `  - ${issue.message}`).join('\n')}\n`);
     return 1;
   }
-  const config = parseConfig(raw);
+  const { config } = checked;
   const progress = progressLine({ isTTY: io.stderr.isTTY, write: (text) => write(io.stderr, text) });
   progress.update({ done: 0, total: 1, label: 'asking Aliyun' });
   const report = await querySendStatus(createAliyunClient({ warn: () => undefined }), config, {

@@ -7,11 +7,12 @@
  * asked (`send`), the way the Console's Send button does. Verdicts: doctor-checks.ts.
  */
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
+import type { ZodError } from 'zod';
 
 import { lookupSign, lookupTemplate } from '../account/account-lookups.js';
 import { credentialCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryTarget } from '../account/account-queries.js';
 import type { AliyunClient } from '../aliyun/aliyun-client.js';
-import { configGuard, parseConfig, type AliyunSmsConfig } from '../config/config.js';
+import { checkConfig, type AliyunSmsConfig } from '../config/config.js';
 import { chinaDate } from './send-status.js';
 import { clockCheck, credentialsCheck, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
 import { createAliyunSmsConnector } from '../index.js';
@@ -31,17 +32,12 @@ export type DoctorOptions = {
 const probeNumber = '10000000000';
 
 /** The checks of an invalid configuration: the guard's own sentences, one per issue. */
-const configIssues = (raw: unknown): Check[] | undefined => {
-  const result = configGuard.safeParse(raw);
-  if (result.success) {
-    return undefined;
-  }
-  return result.error.issues.map((issue) => ({
+const configIssues = (error: ZodError): Check[] =>
+  error.issues.map((issue) => ({
     id: `config${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}`,
     status: 'fail',
     summary: issue.message,
   }));
-};
 
 /** Sending actions this configuration needs, which no read-only call can check. */
 const sendingActions = (config: AliyunSmsConfig): string[] => {
@@ -117,12 +113,12 @@ const trySend = async (raw: unknown, to: string): Promise<Check> => {
 
 /** Runs every check of `raw` (the configuration as the Console saves it) and returns them in report order. */
 export const runDoctor = async (raw: unknown, { client, send, progress }: DoctorOptions): Promise<Check[]> => {
-  const issues = configIssues(raw);
-  if (issues) {
-    return [...issues, { id: 'account', status: 'skip', summary: 'the account was not checked: fix the configuration first' }];
+  const checked = checkConfig(raw);
+  if (!checked.success) {
+    return [...configIssues(checked.error), { id: 'account', status: 'skip', summary: 'the account was not checked: fix the configuration first' }];
   }
-  const config = parseConfig(raw);
-  const target: QueryTarget = { ...config, endpoint: config.endpoint, site: config.site, timeout: config.timeout };
+  const { config } = checked;
+  const target: QueryTarget = config;
   const china = config.site === 'china';
   const usages = china ? templateUsages(config) : [];
   const signNames = china && config.signName !== undefined ? [config.signName] : [];

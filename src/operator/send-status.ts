@@ -120,7 +120,7 @@ export const querySendStatus = async (client: AliyunClient, config: AliyunSmsCon
   if (isPhoneProblem(parsed)) {
     return { kind: 'problem', sentence: `--phone ${parsed.problem}` };
   }
-  const target: QueryTarget = { ...config, endpoint: config.endpoint, site: config.site, timeout: config.timeout };
+  const target: QueryTarget = config;
   if (config.site === 'international') {
     if (bizId === undefined) {
       return {
