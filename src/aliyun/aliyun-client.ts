@@ -28,10 +28,11 @@ export type ClientOptions = { nonce?: () => string; now?: () => Date; warn?: (me
 /** A successful answer, as Aliyun sent it. */
 export type AliyunAnswer = Readonly<Record<string, unknown>>;
 
-/** What one request ended with; `receivedAt` is this host's clock when the answer arrived. */
-type Attempt =
-  | { kind: 'answer'; httpStatus: number; body: Record<string, unknown>; outcome: AliyunOutcome; serverDate?: number; receivedAt: number }
-  | Failed;
+/** Aliyun's answer to one request; `receivedAt` is this host's clock when it arrived. */
+type Answered = { kind: 'answer'; httpStatus: number; body: Record<string, unknown>; outcome: AliyunOutcome; serverDate?: number; receivedAt: number };
+
+/** What one request ended with. */
+type Attempt = Answered | Failed;
 
 /** A read-only call: where it goes and its own (unsigned) parameters, `Action` and `Version` included. */
 export type QueryCall = Pick<ApiCall, 'endpoint' | 'parameters'>;
@@ -41,10 +42,11 @@ export type QueryCall = Pick<ApiCall, 'endpoint' | 'parameters'>;
  * transport failure. `serverDate` (Aliyun's `Date`) and `receivedAt` (this host's clock then) let
  * an operator command report the clock offset; `secrets` are what must never be printed.
  */
-export type QueryResult = (
-  | { kind: 'answer'; httpStatus: number; body: Record<string, unknown>; outcome: AliyunOutcome; serverDate?: number; receivedAt: number }
-  | { kind: 'failure'; failure: TransportFailure }
-) & { attempts: number; clockOffsetMs: number; secrets: readonly string[] };
+export type QueryResult = (Answered | { kind: 'failure'; failure: TransportFailure }) & {
+  attempts: number;
+  clockOffsetMs: number;
+  secrets: readonly string[];
+};
 
 /** How many (endpoint, AccessKey) clock corrections a client keeps. */
 const clockCorrectionLimit = 256;
