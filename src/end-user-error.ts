@@ -140,6 +140,12 @@ export const forEndUser = (error: unknown, payload: { locale?: unknown; uiLocale
   );
 };
 
+/**
+ * Whether a send is the Console's Send: Logto passes the form's config only there
+ * (`routes/connector/config-testing.ts`); sign-in sends pass none and read the stored one.
+ */
+export const isConsoleSend = (config: unknown): boolean => config !== undefined && config !== null;
+
 /** `sendMessage` whose failures during sign-in (no config argument) are worded for end users. */
 export const withEndUserErrors =
   (send: SendMessageFunction): SendMessageFunction =>
@@ -148,6 +154,6 @@ export const withEndUserErrors =
       return await send(data, config);
     } catch (error: unknown) {
       const payload = isRecord(data) && isRecord(data.payload) ? data.payload : {};
-      throw config === undefined || config === null ? forEndUser(error, payload) : error;
+      throw isConsoleSend(config) ? error : forEndUser(error, payload);
     }
   };

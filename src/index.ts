@@ -17,7 +17,7 @@ import { receiptOf } from './aliyun/aliyun-answer.js';
 import { createAliyunClient, type AliyunClient, type ClientOptions } from './aliyun/aliyun-client.js';
 import { BoundedMap } from './bounded-map.js';
 import { configGuard, parseConfig, type AliyunSmsConfig } from './config/config.js';
-import { withEndUserErrors } from './end-user-error.js';
+import { isConsoleSend, withEndUserErrors } from './end-user-error.js';
 import { storedConfigError } from './aliyun/errors.js';
 import { metadata } from './metadata.js';
 import { planSend } from './plan/route.js';
@@ -115,10 +115,9 @@ export const createAliyunSmsConnector =
         const validated = readConfig(config ?? (await storedConfig(getConfig)));
         const call = planSend(validated, data);
         // The Console's Send (a config argument) explains a refusal from the account; sign-ins never do.
-        const answer =
-          config === undefined || config === null
-            ? await client.send(call, validated, validated.timeout)
-            : await sendExplainingRefusals(client, call, validated);
+        const answer = isConsoleSend(config)
+          ? await sendExplainingRefusals(client, call, validated)
+          : await client.send(call, validated, validated.timeout);
         return receiptOf(answer) satisfies SendReceipt;
       }),
     });
