@@ -1,11 +1,14 @@
 /**
- * The account's live state: every template's and signature's review, and the RAM actions each
- * AccessKey may not call. It starts from the registry, the operator API changes it while the
+ * The account's live state: every template's and signature's review, the RAM actions each
+ * AccessKey may not call, the actions the account may not call at all, and the readings of
+ * disputed facts it answers with (readings.ts). It starts from the registry, the operator API changes it while the
  * sandbox runs, and `reset()` returns to the registry. Sends and the read-only queries both ask it,
  * so a template put under review stops sending and is reported under review at the same moment.
  *
  * @module
  */
+import { currentReadings } from './readings.js';
+import type { Readings } from './readings.js';
 import type { RamDenial, RamDenialStyle, Registry } from './registry.js';
 import type { ReviewedTemplate, Signature } from './template.js';
 
@@ -15,6 +18,8 @@ export class Account {
   readonly #templates = new Map<string, ReviewedTemplate>();
   readonly #signatures = new Map<string, Signature>();
   readonly #denials = new Map<string, RamDenial>();
+  #readings: Readings = currentReadings;
+  #forbidden = new Set<string>();
 
   /** Starts from `registry`, which is never modified. */
   constructor(registry: Registry) {
@@ -22,11 +27,48 @@ export class Account {
     this.reset();
   }
 
-  /** Back to the registry's templates, signatures and denials. */
+  /** Back to the registry's templates, signatures, denials, readings and forbidden actions. */
   reset(): void {
     this.resetTemplates();
     this.resetSignatures();
     this.resetDenials();
+    this.resetReadings();
+    this.resetForbiddenActions();
+  }
+
+  /** Back to the registry's readings (the current ones where it names none). */
+  resetReadings(): void {
+    this.#readings = { ...currentReadings, ...this.#registry.readings };
+  }
+
+  /** Back to the registry's forbidden actions. */
+  resetForbiddenActions(): void {
+    this.#forbidden = new Set(this.#registry.forbiddenActions);
+  }
+
+  /** The readings of disputed facts in force (readings.ts). */
+  readings(): Readings {
+    return this.#readings;
+  }
+
+  /** Changes some readings; the others stay. */
+  setReadings(readings: Partial<Readings>): void {
+    this.#readings = { ...this.#readings, ...readings };
+  }
+
+  /** The actions the account may not call at all. */
+  forbiddenActions(): string[] {
+    return [...this.#forbidden];
+  }
+
+  /** Replaces the actions the account may not call at all; `[]` allows every one again. */
+  setForbiddenActions(actions: readonly string[]): void {
+    this.#forbidden = new Set(actions);
+  }
+
+  /** Whether the account may not call `action` at all (`ForbiddenAction`). */
+  forbids(action: string): boolean {
+    return this.#forbidden.has(action);
   }
 
   /** Back to the registry's templates. */

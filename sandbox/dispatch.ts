@@ -2,7 +2,7 @@
  * Routes one RPC request: mandatory common parameters, then the API named by `Version` +
  * `Action`, then the signature checks (fact sheet §1 for V1; signature-v3.ts for the V3 that
  * Aliyun's current SDKs send), then RAM (an AccessKey may be denied actions: ram-denial.ts), then
- * the action itself.
+ * an account-level ban of the action (`ForbiddenAction`), then the action itself.
  *
  * The API is looked up before the signature is checked, as a gateway must know the API before it
  * can authorize it; Aliyun does not document this order.
@@ -17,7 +17,8 @@ import { queryMessage } from './intl-query-api.js';
 import { querySmsSignList, querySmsTemplateList } from './list-api.js';
 import type { NonceLedger } from './nonce-ledger.js';
 import { sendSmsVerifyCode } from './pnvs-api.js';
-import { ramRefusal } from './ram-denial.js';
+import { forbiddenActionRefusal, ramRefusal } from './ram-denial.js';
+import type { ApiFamily } from './ram-denial.js';
 import { querySendDetails } from './send-details-api.js';
 import { getSmsSign, querySmsSign } from './sign-query-api.js';
 import { sendSms } from './sms-api.js';
@@ -98,8 +99,14 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
     return rejected;
   }
   const ramAction = `${entry.ram}:${action}`;
+  const family: ApiFamily = entry.ram === 'dypns' ? 'pnvs' : params.Version === '2018-05-01' ? 'intl' : 'sms';
+  const refused = { action, family, context: state.gateway, readings: state.account.readings() };
   const denied = state.account.denial(v3 ? v3AccessKeyId(request.headers) : (params.AccessKeyId ?? ''), ramAction);
-  return denied === undefined ? entry.run({ ...state, params }) : ramRefusal(denied, action, ramAction, state.gateway);
+  if (denied !== undefined) {
+    return ramRefusal(denied, refused, ramAction);
+  }
+  // Assumption A23: the account-level ban is decided after RAM (which the gateway decides first).
+  return state.account.forbids(action) ? forbiddenActionRefusal(refused) : entry.run({ ...state, params });
 }
 
 function lookup<T>(table: Record<string, T>, key: string): T | undefined {

@@ -1,13 +1,15 @@
 /**
  * The operator API's account routes (`/api/templates`, `/api/signatures`, `/api/ram`,
- * `/api/send-records`, `/api/delivery-outcomes`): read and change review states, RAM denials,
- * send records and delivery outcomes while the sandbox runs. Input is checked by the registry's
+ * `/api/readings`, `/api/forbidden-actions`, `/api/send-records`, `/api/delivery-outcomes`): read
+ * and change review states, RAM denials, the readings of disputed facts, actions the account may
+ * not call, send records and delivery outcomes while the sandbox runs. Input is checked by the registry's
  * own readers, so a bad value gets the same sentence as in a registry file.
  *
  * @module
  */
 import type { Account } from './account.js';
-import { parseDenial, parseReview } from './registry-account.js';
+import { parseDenial, parseForbiddenActions, parseReview } from './registry-account.js';
+import { parseReadings } from './readings.js';
 import { parseTemplate } from './registry.js';
 import type { Registry } from './registry.js';
 import { asObject, asOneOf, asString } from './registry-fields.js';
@@ -60,12 +62,34 @@ export const accountRoutes: Record<string, Partial<Record<string, AccountRoute>>
       if (accessKeyId === undefined || !registry.credentials.some((credential) => credential.accessKeyId === accessKeyId)) {
         throw new TypeError(`accessKeyId must be one of the registry's: ${registry.credentials.map((credential) => credential.accessKeyId).join(', ')}`);
       }
-      const denial = parseDenial({ deniedActions: input.deny ?? [], ramDenial: input.style }, 'body') ?? { actions: [], style: 'Forbidden.RAM' as const };
+      const denial = parseDenial({ deniedActions: input.deny ?? [], ramDenial: input.style }, 'body') ?? { actions: [], style: 'site' as const };
       account.setDenial(accessKeyId, denial);
       return { status: 200, body: account.denials() };
     },
     DELETE: (_query, _body, { account }) => {
       account.resetDenials();
+      return { status: 204 };
+    },
+  },
+  '/api/readings': {
+    GET: (_query, _body, { account }) => ({ status: 200, body: account.readings() }),
+    POST: (_query, body, { account }) => {
+      account.setReadings(parseReadings(body, 'body'));
+      return { status: 200, body: account.readings() };
+    },
+    DELETE: (_query, _body, { account }) => {
+      account.resetReadings();
+      return { status: 204 };
+    },
+  },
+  '/api/forbidden-actions': {
+    GET: (_query, _body, { account }) => ({ status: 200, body: account.forbiddenActions() }),
+    POST: (_query, body, { account }) => {
+      account.setForbiddenActions(parseForbiddenActions(asObject(body, 'body').actions, 'actions'));
+      return { status: 200, body: account.forbiddenActions() };
+    },
+    DELETE: (_query, _body, { account }) => {
+      account.resetForbiddenActions();
       return { status: 204 };
     },
   },

@@ -96,7 +96,10 @@ describe('parseRegistry', () => {
     ['a signature also in signNames', { ...minimal, signatures: [{ name: 'S', status: 'reviewing' }] }, 'registry.signatures names S twice (or also in signNames)'],
     ['a signature without a name', { ...minimal, signatures: [{ status: 'reviewing' }] }, 'registry.signatures[0].name must be a non-empty string'],
     ['a denied action without its service', { ...minimal, credentials: [{ accessKeyId: 'id', accessKeySecret: 'secret', deniedActions: ['QuerySendDetails'] }] }, 'registry.credentials[0].deniedActions: QuerySendDetails is not a RAM action such as dysms:QuerySendDetails'],
-    ['an unknown RAM denial style', { ...minimal, credentials: [{ accessKeyId: 'id', accessKeySecret: 'secret', deniedActions: [], ramDenial: 'NoPermission' }] }, 'registry.credentials[0].ramDenial must be one of Forbidden.RAM, isp.RAM_PERMISSION_DENY'],
+    ['an unknown RAM denial style', { ...minimal, credentials: [{ accessKeyId: 'id', accessKeySecret: 'secret', deniedActions: [], ramDenial: 'NoPermission' }] }, 'registry.credentials[0].ramDenial must be one of site, Forbidden.RAM, Forbidden.NoPermission, isp.RAM_PERMISSION_DENY, isv.RAM_PERMISSION_DENY, RAM_PERMISSION_DENY, isv.RAM_CHECK_FAILED, RAM_CHECK_FAILED'],
+    ['an unknown reading', { ...minimal, readings: { intlType: 'sdk-5' } }, 'registry.readings.intlType must be one of sdk-4.6.0, sdk-4.1.2'],
+    ['a reading that does not exist', { ...minimal, readings: { templateType: 'old' } }, 'registry.readings.templateType is not a reading; the readings are intlType, queryMessageStatus, unknownMessageId, intlCodes'],
+    ['a forbidden action named as a RAM action', { ...minimal, forbiddenActions: ['dysms:GetSmsSign'] }, 'registry.forbiddenActions: dysms:GetSmsSign is not an API action such as GetSmsTemplate'],
     ['a send record in the future', { ...minimal, sendRecords: [{ phone: '13800138000', minutesAgo: -1, content: 'c', status: 'delivered' }] }, 'registry.sendRecords[0].minutesAgo must be a number of minutes, 0 or more'],
     ['a send record with an unknown status', { ...minimal, sendRecords: [{ phone: '13800138000', minutesAgo: 1, content: 'c', status: 'sent' }] }, 'registry.sendRecords[0].status must be one of delivered, failed, pending'],
   ])('refuses %s', (_why, value, message) => {

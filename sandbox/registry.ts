@@ -8,7 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { parsePnvsRegistry } from './pnvs-registry.js';
 import type { PnvsRegistry } from './pnvs-registry.js';
-import { parseDenial, parseReview, parseSendRecords, parseSignatures } from './registry-account.js';
+import { parseDenial, parseForbiddenActions, parseReview, parseSendRecords, parseSignatures } from './registry-account.js';
+import { parseReadings } from './readings.js';
+import type { Readings } from './readings.js';
 import type { RamDenial, RegistrySendRecord } from './registry-account.js';
 import { asArray, asObject, asOneOf, asString, asStrings } from './registry-fields.js';
 import { templateVariables } from './template-params.js';
@@ -38,6 +40,10 @@ export type Registry = {
   sendRecords: RegistrySendRecord[];
   /** PNVS: gifted signatures and templates for `SendSmsVerifyCode` (pnvs-registry.ts). */
   pnvs: PnvsRegistry;
+  /** Older readings of disputed facts to answer with (readings.ts); the current ones otherwise. */
+  readings?: Partial<Readings>;
+  /** Actions the account may not call at all, answered `ForbiddenAction` (ram-denial.ts). */
+  forbiddenActions?: string[];
 };
 
 const defaultRegistryUrl = new URL('registry.default.json', import.meta.url);
@@ -83,6 +89,8 @@ export function parseRegistry(value: unknown, source = 'registry'): Registry {
     templates,
     sendRecords: parseSendRecords(root.sendRecords, `${source}.sendRecords`),
     pnvs: parsePnvsRegistry(root.pnvs, `${source}.pnvs`),
+    ...(root.readings === undefined ? {} : { readings: parseReadings(root.readings, `${source}.readings`) }),
+    ...(root.forbiddenActions === undefined ? {} : { forbiddenActions: parseForbiddenActions(root.forbiddenActions, `${source}.forbiddenActions`) }),
   };
 }
 

@@ -9,14 +9,13 @@ import type { ReviewStatus, Template } from './template.js';
 /** `TemplateStatus` / `SignStatus`: 0 reviewing, 1 approved, 2 rejected, 10 cancelled. */
 export const statusNumber: Record<ReviewStatus, number> = { reviewing: 0, approved: 1, rejected: 2, cancelled: 10 };
 
-/** `TemplateType` of QuerySmsTemplate/GetSmsTemplate: 0 code, 1 notification, 2 promotional, 3 international. */
+/**
+ * `TemplateType` of QuerySmsTemplate/GetSmsTemplate (and the list's `OuterTemplateType`): 0 code,
+ * 1 notification, 2 promotional, 3 international. An international template's purpose is its
+ * `IntlType`, which has another numbering (readings.ts).
+ */
 export function templateTypeNumber(template: Template): number {
-  return template.scope === 'international' ? 3 : intlTypeNumber(template);
-}
-
-/** `IntlType` of an international template: 0 code, 1 notification, 2 promotional. */
-export function intlTypeNumber(template: Template): number {
-  return { code: 0, notification: 1, marketing: 2 }[template.kind];
+  return template.scope === 'international' ? 3 : { code: 0, notification: 1, marketing: 2 }[template.kind];
 }
 
 /** `AuditStatus` of the list APIs (docs §4). */

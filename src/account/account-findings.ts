@@ -6,7 +6,7 @@
  * the Console's Send adds them to a refusal (send-explanation).
  */
 import type { Lookup } from './account-lookups.js';
-import type { SignRecord, TemplateKind, TemplateRecord } from './account-records.js';
+import type { IntlKind, SignRecord, TemplateKind, TemplateRecord } from './account-records.js';
 
 /** One finding: a verdict, a sentence naming the thing checked, and the fix. */
 export type Finding = { status: 'pass' | 'warn' | 'fail' | 'skip'; summary: string; fix?: string };
@@ -25,57 +25,85 @@ const kindNames: Record<TemplateKind, string> = {
   promotional: 'a promotional (marketing) template',
   international: 'an international/Hong Kong-Macao-Taiwan template',
   digital: 'a digital (multimedia) template',
-  unknown: 'a template of a type Aliyun did not say',
+  unknown: 'a template of a type this tool does not know',
 };
+
+const intlKindNames: Record<IntlKind, string> = {
+  code: 'verification-code',
+  notification: 'notification',
+  promotional: 'promotional (marketing)',
+  unknown: 'unknown-purpose',
+};
+
+/** Aliyun's raw type values as they came (`TemplateType "3", IntlType 2`): another source may read them otherwise. */
+const rawKind = ({ rawType, rawIntlType }: TemplateRecord): string =>
+  [rawType, rawIntlType === undefined ? undefined : `IntlType ${rawIntlType}`].filter((part) => part !== undefined).join(', ');
+
+/** What the template is, in words. */
+const kindName = ({ kind, intlKind }: TemplateRecord): string =>
+  kind === 'international' && intlKind ? `an international/Hong Kong-Macao-Taiwan ${intlKindNames[intlKind]} template` : kindNames[kind];
+
+/**
+ * Which action answered, when it is not the current one: `QuerySmsTemplate` is documented as taken
+ * offline (https://help.aliyun.com/document_detail/419289.htm), so its answer is said to be its.
+ */
+export const answeredBy = (action: string | undefined): string =>
+  action === 'QuerySmsTemplate' || action === 'QuerySmsSign'
+    ? ` (read through ${action}, the older action: this endpoint does not know ${action.replace('Query', 'Get')}${action === 'QuerySmsTemplate' ? ', and Aliyun documents QuerySmsTemplate as taken offline' : ''})`
+    : '';
 
 const submitted = (createdOn: string | undefined) => (createdOn ? `, submitted ${createdOn}` : '');
 
-/** The review state of a template found in the account. */
-export const templateStateFinding = ({ code, state, rawState, reason, createdOn, kind }: TemplateRecord): Finding => {
+/** The review state of a template found in the account; `action` is the one that answered. */
+export const templateStateFinding = (record: TemplateRecord, action?: string): Finding => {
+  const { code, state, rawState, reason, createdOn } = record;
+  const via = answeredBy(action);
   switch (state) {
     case 'approved': {
-      return { status: 'pass', summary: `template ${code} is approved (${kindNames[kind]})` };
+      const raw = rawKind(record);
+      return { status: 'pass', summary: `template ${code} is approved (${kindName(record)}${raw === '' ? '' : `; Aliyun's ${raw}`})${via}` };
     }
     case 'reviewing': {
       return {
         status: 'fail',
-        summary: `template ${code} is still under review${submitted(createdOn)}`,
+        summary: `template ${code} is still under review${submitted(createdOn)}${via}`,
         fix: `wait for Aliyun's review (see ${smsConsole}), or use an approved template meanwhile`,
       };
     }
     case 'rejected': {
       return {
         status: 'fail',
-        summary: `template ${code} was rejected${reason ? `: ${reason}` : ''}`,
+        summary: `template ${code} was rejected${reason ? `: ${reason}` : ''}${via}`,
         fix: `edit and resubmit it in ${smsConsole}, or use an approved template`,
       };
     }
     case 'cancelled': {
-      return { status: 'fail', summary: `template ${code}'s review was cancelled`, fix: `submit it again in ${smsConsole}, or use an approved template` };
+      return { status: 'fail', summary: `template ${code}'s review was cancelled${via}`, fix: `submit it again in ${smsConsole}, or use an approved template` };
     }
     case 'unknown': {
-      return { status: 'warn', summary: `template ${code} has review status ${rawState ?? '?'}, which this tool does not know`, fix: `check it in ${smsConsole}` };
+      return { status: 'warn', summary: `template ${code} has review status ${rawState ?? '?'}, which this tool does not know${via}`, fix: `check it in ${smsConsole}` };
     }
   }
 };
 
-/** The review state of a signature found in the account. */
-export const signStateFinding = ({ name, state, rawState, reason, createdOn }: SignRecord): Finding => {
+/** The review state of a signature found in the account; `action` is the one that answered. */
+export const signStateFinding = ({ name, state, rawState, reason, createdOn }: SignRecord, action?: string): Finding => {
+  const via = answeredBy(action);
   switch (state) {
     case 'approved': {
-      return { status: 'pass', summary: `signature ${name} is approved` };
+      return { status: 'pass', summary: `signature ${name} is approved${via}` };
     }
     case 'reviewing': {
-      return { status: 'fail', summary: `signature ${name} is still under review${submitted(createdOn)}`, fix: `wait for Aliyun's review (see ${smsConsole}), or set signName to an approved signature` };
+      return { status: 'fail', summary: `signature ${name} is still under review${submitted(createdOn)}${via}`, fix: `wait for Aliyun's review (see ${smsConsole}), or set signName to an approved signature` };
     }
     case 'rejected': {
-      return { status: 'fail', summary: `signature ${name} was rejected${reason ? `: ${reason}` : ''}`, fix: `edit and resubmit it in ${smsConsole}, or set signName to an approved signature` };
+      return { status: 'fail', summary: `signature ${name} was rejected${reason ? `: ${reason}` : ''}${via}`, fix: `edit and resubmit it in ${smsConsole}, or set signName to an approved signature` };
     }
     case 'cancelled': {
-      return { status: 'fail', summary: `signature ${name}'s review was cancelled`, fix: `submit it again in ${smsConsole}, or set signName to an approved signature` };
+      return { status: 'fail', summary: `signature ${name}'s review was cancelled${via}`, fix: `submit it again in ${smsConsole}, or set signName to an approved signature` };
     }
     case 'unknown': {
-      return { status: 'warn', summary: `signature ${name} has review status ${rawState ?? '?'}, which this tool does not know`, fix: `check it in ${smsConsole}` };
+      return { status: 'warn', summary: `signature ${name} has review status ${rawState ?? '?'}, which this tool does not know${via}`, fix: `check it in ${smsConsole}` };
     }
   }
 };
@@ -97,6 +125,13 @@ export const lookupProblem = (thing: string, lookup: Exclude<Lookup<unknown>, { 
         fix: `grant ${lookup.ramAction} (the optional read-only policy in docs/operator-commands.md) to check it`,
       };
     }
+    case 'forbidden': {
+      return {
+        status: 'skip',
+        summary: `${thing} could not be read: this Aliyun account may not call ${lookup.action} at all (${lookup.code}: an account-level restriction, not a RAM policy)`,
+        fix: forbiddenActionFix(lookup.action),
+      };
+    }
     case 'refused': {
       return { status: 'fail', summary: `${thing} could not be read: Aliyun ${lookup.code}: ${lookup.message}` };
     }
@@ -106,19 +141,25 @@ export const lookupProblem = (thing: string, lookup: Exclude<Lookup<unknown>, { 
   }
 };
 
+/** The fix for `ForbiddenAction`: no RAM grant lifts it; Aliyun restores the account's access. */
+export const forbiddenActionFix = (action: string): string =>
+  `no RAM policy can allow it: ask Alibaba Cloud support (a ticket from the console) to restore this account's access to ${action}`;
+
 /**
  * Whether a template's type fits the numbers it serves (fact sheet §2, §8: a mainland template
  * cannot reach numbers outside the mainland, an international one is refused for mainland
- * numbers, and Aliyun keeps promotional templates apart from codes). A code serving both kinds of
+ * numbers, and Aliyun keeps promotional templates apart from codes: `TemplateType` 2, or an
+ * international template's `IntlType` 1; a notification template may carry a code). A code serving both kinds of
  * number is always wrong for one of them: a warning, since allowedRegionCodes may keep the other
  * kind away; a code serving only the kind it cannot reach fails.
  */
-export const templateKindFinding = ({ code, kind, intlKind }: TemplateRecord, use: TemplateUse): Finding | undefined => {
+export const templateKindFinding = (record: TemplateRecord, use: TemplateUse): Finding | undefined => {
+  const { code, kind, intlKind } = record;
   if (kind === 'promotional' || intlKind === 'promotional') {
     return {
       status: 'fail',
-      summary: `template ${code} is a promotional (marketing) ${kind === 'international' ? 'international ' : ''}template, used here for verification codes`,
-      fix: 'apply for a verification-code template (验证码) and use its code',
+      summary: `template ${code} is ${kindName(record)}${rawKind(record) === '' ? '' : ` (${rawKind(record)})`}, used here for verification codes: Aliyun approves a promotional template for marketing messages, not for codes`,
+      fix: `apply for a verification-code template (验证码${kind === 'international' ? ', IntlType 2' : ''}) and use its code`,
     };
   }
   const international = kind === 'international';

@@ -10,11 +10,12 @@ import { ConnectorError, TemplateType } from '@logto/connector-kit';
 import type { ZodError } from 'zod';
 
 import { lookupSign, lookupTemplate } from '../account/account-lookups.js';
-import { credentialCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryTarget } from '../account/account-queries.js';
+import { forbiddenActionFix } from '../account/account-findings.js';
+import { credentialCodes, forbiddenActionCodes, noRecordCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryAnswer, type QueryTarget } from '../account/account-queries.js';
 import type { AliyunClient } from '../aliyun/aliyun-client.js';
 import { checkConfig, type AliyunSmsConfig } from '../config/config.js';
 import { chinaDate } from './send-status.js';
-import { clockCheck, credentialsCheck, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
+import { clockCheck, credentialsCheck, endpointChecks, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
 import { createAliyunSmsConnector } from '../index.js';
 
 /** Progress while calls are in flight: how many of how many have answered, and the latest one. */
@@ -61,10 +62,18 @@ const sendingCheck = (config: AliyunSmsConfig, sent: boolean): Check => {
   };
 };
 
-/** The check for a RAM action the lookups called: allowed when any call of it got a non-RAM answer. */
-const ramCheck = (action: string, answers: ReadonlyArray<{ kind: string; action: string; code?: string }>): Check | undefined => {
+/**
+ * The check for a read-only action the lookups called: a RAM denial (any spelling) warns, an
+ * account-level `ForbiddenAction` is its own finding (RAM cannot lift it, and says nothing about
+ * RAM), and only an answer past both passes.
+ */
+const accessCheck = (action: string, answers: ReadonlyArray<{ kind: string; action: string; code?: string }>): Check | undefined => {
   const own = answers.filter((answer) => answer.action === action && answer.kind !== 'unreachable' && !beforeRam(answer.code));
   const ram = ramActionOf(action);
+  const aliyun = (kind: string) => {
+    const code = own.find((answer) => answer.kind === kind)?.code;
+    return code === undefined ? {} : { aliyun: { code } };
+  };
   if (own.length === 0) {
     return undefined;
   }
@@ -74,9 +83,27 @@ const ramCheck = (action: string, answers: ReadonlyArray<{ kind: string; action:
       status: 'warn',
       summary: `this AccessKey may not call ${ram}`,
       fix: `add ${ram} to its RAM policy (optional: sign-ins work without it; see docs/operator-commands.md)`,
+      ...aliyun('denied'),
+    };
+  }
+  if (own.some((answer) => answer.kind === 'forbidden')) {
+    return {
+      id: `forbidden.${action}`,
+      status: 'warn',
+      summary: `this Aliyun account may not call ${action} at all: an account-level restriction (ForbiddenAction), not a RAM policy, so whether the key's RAM policy allows ${ram} is unknown`,
+      fix: forbiddenActionFix(action),
+      ...aliyun('forbidden'),
     };
   }
   return { id: `ram.${ram}`, status: 'pass', summary: `this AccessKey may call ${ram}` };
+};
+
+/** What a probe's answer says about access: RAM-denied, account-forbidden, or an answer (a missing record included). */
+const probeKind = (answer: QueryAnswer): string => {
+  if (answer.kind !== 'refused') {
+    return answer.kind;
+  }
+  return ramDenialCodes.has(answer.code) ? 'denied' : forbiddenActionCodes.has(answer.code) ? 'forbidden' : noRecordCodes.has(answer.code) ? 'no-record' : 'refused';
 };
 
 /**
@@ -149,19 +176,18 @@ export const runDoctor = async (raw: unknown, { client, send, progress }: Doctor
 
   const checks: Check[] = [{ id: 'config', status: 'pass', summary: `the configuration is valid (site ${config.site}, mainland numbers through ${config.mainlandService === 'pnvs' ? 'PNVS SendSmsVerifyCode' : china ? 'SendSms' : 'SendMessageWithTemplate'})` }];
   checks.push(credentialsCheck(config.accessKeyId, evidence), clockCheck(evidence));
-  const probeKind = probeAnswer.kind === 'refused' && ramDenialCodes.has(probeAnswer.code) ? 'denied' : probeAnswer.kind;
   const answers = [
     ...signLookups,
     ...templateLookups,
-    { kind: probeKind, action: probeAction, ...(probeAnswer.kind === 'refused' ? { code: probeAnswer.code } : {}) },
+    { kind: probeKind(probeAnswer), action: probeAction, ...(probeAnswer.kind === 'refused' ? { code: probeAnswer.code } : {}) },
   ];
   for (const action of new Set(answers.map((answer) => answer.action))) {
-    const ram = ramCheck(action, answers);
+    const ram = accessCheck(action, answers);
     if (ram) {
       checks.push(ram);
     }
   }
-  checks.push(sendingCheck(config, sent !== undefined));
+  checks.push(...endpointChecks(config), sendingCheck(config, sent !== undefined));
   signLookups.forEach((lookup, index) => checks.push(signCheck(signNames[index] ?? '', lookup)));
   templateLookups.forEach((lookup, index) => {
     const usage = usages[index];
