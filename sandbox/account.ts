@@ -12,6 +12,9 @@ import type { Readings } from './readings.js';
 import type { RamDenial, RamDenialStyle, Registry } from './registry.js';
 import type { ReviewedTemplate, Signature } from './template.js';
 
+/** The account's lists of actions: those it may not call at all, and those its endpoint does not know. */
+export type ActionList = 'forbidden' | 'unknown';
+
 /** Live review and RAM state of the fake account. */
 export class Account {
   readonly #registry: Registry;
@@ -19,7 +22,7 @@ export class Account {
   readonly #signatures = new Map<string, Signature>();
   readonly #denials = new Map<string, RamDenial>();
   #readings: Readings = currentReadings;
-  #forbidden = new Set<string>();
+  readonly #actionLists: Record<ActionList, Set<string>> = { forbidden: new Set(), unknown: new Set() };
 
   /** Starts from `registry`, which is never modified. */
   constructor(registry: Registry) {
@@ -33,7 +36,7 @@ export class Account {
     this.resetSignatures();
     this.resetDenials();
     this.resetReadings();
-    this.resetForbiddenActions();
+    this.resetActionLists();
   }
 
   /** Back to the registry's readings (the current ones where it names none). */
@@ -41,9 +44,15 @@ export class Account {
     this.#readings = { ...currentReadings, ...this.#registry.readings };
   }
 
-  /** Back to the registry's forbidden actions. */
-  resetForbiddenActions(): void {
-    this.#forbidden = new Set(this.#registry.forbiddenActions);
+  /** Back to the registry's forbidden and unknown actions. */
+  resetActionLists(): void {
+    this.resetActionList('forbidden');
+    this.resetActionList('unknown');
+  }
+
+  /** Back to the registry's list of one kind. */
+  resetActionList(list: ActionList): void {
+    this.#actionLists[list] = new Set(list === 'forbidden' ? this.#registry.forbiddenActions : this.#registry.unknownActions);
   }
 
   /** The readings of disputed facts in force (readings.ts). */
@@ -56,19 +65,24 @@ export class Account {
     this.#readings = { ...this.#readings, ...readings };
   }
 
-  /** The actions the account may not call at all. */
-  forbiddenActions(): string[] {
-    return [...this.#forbidden];
+  /** The actions of one list: `forbidden` (the account may not call them at all) or `unknown` (the endpoint does not know them). */
+  actionList(list: ActionList): string[] {
+    return [...this.#actionLists[list]];
   }
 
-  /** Replaces the actions the account may not call at all; `[]` allows every one again. */
-  setForbiddenActions(actions: readonly string[]): void {
-    this.#forbidden = new Set(actions);
+  /** Replaces one list; `[]` empties it. */
+  setActionList(list: ActionList, actions: readonly string[]): void {
+    this.#actionLists[list] = new Set(actions);
   }
 
   /** Whether the account may not call `action` at all (`ForbiddenAction`). */
   forbids(action: string): boolean {
-    return this.#forbidden.has(action);
+    return this.#actionLists.forbidden.has(action);
+  }
+
+  /** Whether this endpoint knows `action` (else `InvalidAction.NotFound`, as one serving only the older actions). */
+  knows(action: string): boolean {
+    return !this.#actionLists.unknown.has(action);
   }
 
   /** Back to the registry's templates. */

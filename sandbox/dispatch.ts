@@ -85,7 +85,8 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
   }
   const action = params.Action ?? '';
   const entry = lookup(actions, action);
-  if (entry === undefined || (method !== 'GET' && method !== 'POST')) {
+  // An endpoint may not know an action yet (the registry's or operator API's unknownActions).
+  if (entry === undefined || (method !== 'GET' && method !== 'POST') || !state.account.knows(action)) {
     return gatewayError('InvalidAction.NotFound', state.gateway);
   }
   const verifyState = {

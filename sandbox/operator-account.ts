@@ -1,14 +1,14 @@
 /**
  * The operator API's account routes (`/api/templates`, `/api/signatures`, `/api/ram`,
- * `/api/readings`, `/api/forbidden-actions`, `/api/send-records`, `/api/delivery-outcomes`): read
+ * `/api/readings`, `/api/forbidden-actions`, `/api/unknown-actions`, `/api/send-records`, `/api/delivery-outcomes`): read
  * and change review states, RAM denials, the readings of disputed facts, actions the account may
- * not call, send records and delivery outcomes while the sandbox runs. Input is checked by the registry's
+ * not call or the endpoint does not know, send records and delivery outcomes while the sandbox runs. Input is checked by the registry's
  * own readers, so a bad value gets the same sentence as in a registry file.
  *
  * @module
  */
-import type { Account } from './account.js';
-import { parseDenial, parseForbiddenActions, parseReview } from './registry-account.js';
+import type { Account, ActionList } from './account.js';
+import { parseDenial, parseActionNames, parseReview } from './registry-account.js';
 import { parseReadings } from './readings.js';
 import { parseTemplate } from './registry.js';
 import type { Registry } from './registry.js';
@@ -21,6 +21,21 @@ export type AccountRouteState = { account: Account; records: SendRecords; regist
 
 type Answer = { status: number; body?: unknown };
 type AccountRoute = (query: URLSearchParams, body: unknown, state: AccountRouteState) => Answer;
+
+/** Read, replace and reset one of the account's action lists. */
+function actionListRoutes(list: ActionList): Partial<Record<string, AccountRoute>> {
+  return {
+    GET: (_query, _body, { account }) => ({ status: 200, body: account.actionList(list) }),
+    POST: (_query, body, { account }) => {
+      account.setActionList(list, parseActionNames(asObject(body, 'body').actions, 'actions'));
+      return { status: 200, body: account.actionList(list) };
+    },
+    DELETE: (_query, _body, { account }) => {
+      account.resetActionList(list);
+      return { status: 204 };
+    },
+  };
+}
 
 /** Routes by path and method. */
 export const accountRoutes: Record<string, Partial<Record<string, AccountRoute>>> = {
@@ -82,17 +97,8 @@ export const accountRoutes: Record<string, Partial<Record<string, AccountRoute>>
       return { status: 204 };
     },
   },
-  '/api/forbidden-actions': {
-    GET: (_query, _body, { account }) => ({ status: 200, body: account.forbiddenActions() }),
-    POST: (_query, body, { account }) => {
-      account.setForbiddenActions(parseForbiddenActions(asObject(body, 'body').actions, 'actions'));
-      return { status: 200, body: account.forbiddenActions() };
-    },
-    DELETE: (_query, _body, { account }) => {
-      account.resetForbiddenActions();
-      return { status: 204 };
-    },
-  },
+  '/api/forbidden-actions': actionListRoutes('forbidden'),
+  '/api/unknown-actions': actionListRoutes('unknown'),
   '/api/send-records': {
     GET: (query, _body, { records }) => {
       const phone = query.get('phone');

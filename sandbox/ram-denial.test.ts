@@ -173,3 +173,14 @@ describe('an action the account may not call at all', () => {
     expect({ status: reply.status, json: reply.json }).toEqual({ status: 400, json: { error: 'actions: dysms:GetSmsTemplate is not an API action such as GetSmsTemplate' } });
   });
 });
+
+describe('an action this endpoint does not know', () => {
+  it('GetSmsTemplate → HTTP 404 InvalidAction.NotFound, QuerySmsTemplate still answers; DELETE knows it again', async () => {
+    expect((await api('/api/unknown-actions', 'POST', { actions: ['GetSmsTemplate'] })).json).toEqual(['GetSmsTemplate']);
+    const reply = await callSandbox(sandbox, { Action: 'GetSmsTemplate', Version: '2017-05-25', TemplateCode: 'SMS_460100001' });
+    expect({ status: reply.status, code: body(reply).Code }).toEqual({ status: 404, code: 'InvalidAction.NotFound' });
+    expect(body(await callSandbox(sandbox, { Action: 'QuerySmsTemplate', Version: '2017-05-25', TemplateCode: 'SMS_460100001' })).Code).toBe('OK');
+    expect((await api('/api/unknown-actions', 'DELETE')).status).toBe(204);
+    expect(body(await callSandbox(sandbox, { Action: 'GetSmsTemplate', Version: '2017-05-25', TemplateCode: 'SMS_460100001' })).Code).toBe('OK');
+  });
+});

@@ -121,8 +121,8 @@ export function parseSendRecords(value: unknown, where: string): RegistrySendRec
   });
 }
 
-/** `forbiddenActions`: actions the account may not call at all (`ForbiddenAction`), e.g. `GetSmsTemplate`. */
-export function parseForbiddenActions(value: unknown, where: string): string[] {
+/** `forbiddenActions` or `unknownActions`: a list of API action names, e.g. `GetSmsTemplate`. */
+export function parseActionNames(value: unknown, where: string): string[] {
   const actions = asStrings(value ?? [], where);
   const bad = actions.find((action) => !/^[A-Z][A-Za-z]+$/.test(action));
   if (bad !== undefined) {

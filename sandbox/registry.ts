@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parsePnvsRegistry } from './pnvs-registry.js';
 import type { PnvsRegistry } from './pnvs-registry.js';
-import { parseDenial, parseForbiddenActions, parseReview, parseSendRecords, parseSignatures } from './registry-account.js';
+import { parseDenial, parseActionNames, parseReview, parseSendRecords, parseSignatures } from './registry-account.js';
 import { parseReadings } from './readings.js';
 import type { Readings } from './readings.js';
 import type { RamDenial, RegistrySendRecord } from './registry-account.js';
@@ -44,6 +44,8 @@ export type Registry = {
   readings?: Partial<Readings>;
   /** Actions the account may not call at all, answered `ForbiddenAction` (ram-denial.ts). */
   forbiddenActions?: string[];
+  /** Actions this endpoint answers as unknown (`InvalidAction.NotFound`), as one serving only the older actions would. */
+  unknownActions?: string[];
 };
 
 const defaultRegistryUrl = new URL('registry.default.json', import.meta.url);
@@ -90,7 +92,8 @@ export function parseRegistry(value: unknown, source = 'registry'): Registry {
     sendRecords: parseSendRecords(root.sendRecords, `${source}.sendRecords`),
     pnvs: parsePnvsRegistry(root.pnvs, `${source}.pnvs`),
     ...(root.readings === undefined ? {} : { readings: parseReadings(root.readings, `${source}.readings`) }),
-    ...(root.forbiddenActions === undefined ? {} : { forbiddenActions: parseForbiddenActions(root.forbiddenActions, `${source}.forbiddenActions`) }),
+    ...(root.forbiddenActions === undefined ? {} : { forbiddenActions: parseActionNames(root.forbiddenActions, `${source}.forbiddenActions`) }),
+    ...(root.unknownActions === undefined ? {} : { unknownActions: parseActionNames(root.unknownActions, `${source}.unknownActions`) }),
   };
 }
 

@@ -18,13 +18,19 @@ export function templateTypeNumber(template: Template): number {
   return template.scope === 'international' ? 3 : { code: 0, notification: 1, marketing: 2 }[template.kind];
 }
 
-/** `AuditStatus` of the list APIs (docs §4). */
+/**
+ * `AuditStatus` of QuerySmsSignList (docs §4, §5). QuerySmsTemplateList's cancel is spelt
+ * `AUDIT_SATE_CANCEL` in SDK 4.6.0's model comment, which the sandbox follows there.
+ */
 export const auditStatus: Record<ReviewStatus, string> = {
   reviewing: 'AUDIT_STATE_INIT',
   approved: 'AUDIT_STATE_PASS',
   rejected: 'AUDIT_STATE_NOT_PASS',
   cancelled: 'AUDIT_STATE_CANCEL',
 };
+
+/** `AuditStatus` of QuerySmsTemplateList. */
+export const templateAuditStatus: Record<ReviewStatus, string> = { ...auditStatus, cancelled: 'AUDIT_SATE_CANCEL' };
 
 /** `TemplateType` of QuerySmsTemplateList, another enum (docs §4): 0 notification, 1 promotional, 2 code, 6 international. */
 export function listTemplateTypeNumber(template: Template): number {

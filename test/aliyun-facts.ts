@@ -121,6 +121,8 @@ export type CodeFact = {
   reading: CodeReading;
   source: string;
   confidence: 'H' | 'M' | 'L';
+  /** A spelling of older lists, which the sandbox answers when told to (its `intlCodes: prefixed` reading). */
+  older?: true;
 };
 
 const anyRead = ['GetSmsTemplate', 'GetSmsSign', 'QuerySmsTemplate', 'QuerySmsSign', 'QuerySendDetails', 'QueryMessage'];
@@ -132,26 +134,26 @@ export const codeFacts: readonly CodeFact[] = [
   { site: 'international', actions: ['SendMessageWithTemplate', 'SendMessageToGlobe', 'QueryMessage'], code: 'RAM_PERMISSION_DENY', httpStatus: 200, reading: 'ram-denied', source: `${intlErrorPage} ("RAM校验失败，用户权限不足")`, confidence: 'H' },
   // PNVS lists its refusals with HTTP 400 (docs/aliyun-pnvs-api.md §4); the code is what the readers branch on.
   { site: 'pnvs', actions: ['SendSmsVerifyCode', 'QuerySendDetails'], code: 'isv.RAM_PERMISSION_DENY', httpStatus: 400, reading: 'ram-denied', source: pnvsErrorPage, confidence: 'H' },
-  { site: 'international', actions: ['QueryMessage'], code: 'isp.RAM_PERMISSION_DENY', httpStatus: 200, reading: 'ram-denied', source: 'prefixed form in older international error lists', confidence: 'M' },
-  { site: 'international', actions: ['QueryMessage'], code: 'isv.RAM_CHECK_FAILED', httpStatus: 200, reading: 'ram-denied', source: 'prefixed form in older international error lists', confidence: 'M' },
-  { site: 'international', actions: ['QueryMessage'], code: 'RAM_CHECK_FAILED', httpStatus: 200, reading: 'ram-denied', source: `bare form of the above; ${intlErrorPage} describes RAM_PERMISSION_DENY as "RAM校验失败"`, confidence: 'L' },
+  { site: 'international', actions: ['QueryMessage'], code: 'isp.RAM_PERMISSION_DENY', httpStatus: 200, reading: 'ram-denied', source: 'prefixed form in older international error lists', confidence: 'M', older: true },
+  { site: 'international', actions: ['QueryMessage'], code: 'isv.RAM_CHECK_FAILED', httpStatus: 200, reading: 'ram-denied', source: 'prefixed form in older international error lists', confidence: 'M', older: true },
+  { site: 'international', actions: ['QueryMessage'], code: 'RAM_CHECK_FAILED', httpStatus: 200, reading: 'ram-denied', source: `bare form of the above; ${intlErrorPage} describes RAM_PERMISSION_DENY as "RAM校验失败"`, confidence: 'L', older: true },
   { site: 'gateway', actions: anyRead, code: 'Forbidden.RAM', httpStatus: 403, reading: 'ram-denied', source: ramTroubleshooting, confidence: 'M' },
   { site: 'gateway', actions: anyRead, code: 'Forbidden.NoPermission', httpStatus: 403, reading: 'ram-denied', source: ramTroubleshooting, confidence: 'M' },
   // An account-level ban of the action: not RAM.
   { site: 'china', actions: ['GetSmsTemplate', 'GetSmsSign'], code: 'ForbiddenAction', httpStatus: 400, reading: 'forbidden-action', source: metadata, confidence: 'H' },
   { site: 'international', actions: ['SendMessageWithTemplate', 'SendMessageToGlobe', 'QueryMessage'], code: 'FORBIDDEN_ACTION', httpStatus: 200, reading: 'forbidden-action', source: `${intlErrorPage} ("用户接口降级")`, confidence: 'H' },
-  { site: 'international', actions: ['QueryMessage'], code: 'isv.FORBIDDEN_ACTION', httpStatus: 200, reading: 'forbidden-action', source: 'prefixed form in older international error lists', confidence: 'M' },
+  { site: 'international', actions: ['QueryMessage'], code: 'isv.FORBIDDEN_ACTION', httpStatus: 200, reading: 'forbidden-action', source: 'prefixed form in older international error lists', confidence: 'M', older: true },
   // Not in this account.
   { site: 'china', actions: ['GetSmsTemplate'], code: 'TemplateNotFound', httpStatus: 404, reading: 'not-in-account', source: metadata, confidence: 'H' },
   { site: 'china', actions: ['GetSmsSign'], code: 'SignatureNotFound', httpStatus: 404, reading: 'not-in-account', source: metadata, confidence: 'H' },
   // No record (yet) of a message: not a refusal.
   { site: 'international', actions: ['QueryMessage'], code: 'DATA_NOT_EXIST', httpStatus: 200, reading: 'no-record', source: `${intlErrorPage} ("查询的短信记录不存在", try again later)`, confidence: 'H' },
-  { site: 'international', actions: ['QueryMessage'], code: 'isv.DATA_NOT_EXIST', httpStatus: 200, reading: 'no-record', source: 'prefixed form in older international error lists', confidence: 'M' },
+  { site: 'international', actions: ['QueryMessage'], code: 'isv.DATA_NOT_EXIST', httpStatus: 200, reading: 'no-record', source: 'prefixed form in older international error lists', confidence: 'M', older: true },
 ];
 
-/** The code each site's own API answers for a RAM refusal (the first fact of its site). */
+/** The code each site's own API answers today for a RAM refusal. */
 export const ramCodeOfSite = (site: 'china' | 'international' | 'pnvs'): CodeFact => {
-  const fact = codeFacts.find((row) => row.site === site && row.reading === 'ram-denied');
+  const fact = codeFacts.find((row) => row.site === site && row.reading === 'ram-denied' && row.older === undefined);
   if (fact === undefined) {
     throw new TypeError(`no RAM fact for ${site}`);
   }

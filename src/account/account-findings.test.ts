@@ -33,7 +33,7 @@ describe('templateKindFinding', () => {
     expect(templateKindFinding(template({ kind: 'international', rawType: 'TemplateType "3"', intlKind: 'promotional', rawIntlType: '1' }), overseas)).toEqual({
       status: 'fail',
       summary:
-        'template SMS_1 is an international/Hong Kong-Macao-Taiwan promotional (marketing) template (TemplateType "3", IntlType 1), used here for verification codes: Aliyun approves a promotional template for marketing messages, not for codes',
+        'template SMS_1 is an international/Hong Kong-Macao-Taiwan promotional (marketing) template (IntlType 1), used here for verification codes: Aliyun approves a promotional template for marketing messages, not for codes',
       fix: 'apply for a verification-code template (验证码, IntlType 2) and use its code',
     });
   });
@@ -59,7 +59,7 @@ describe('templateStateFinding', () => {
     [template({ state: 'cancelled' }), 'fail', "template SMS_1's review was cancelled"],
     [template({ state: 'unknown', rawState: '7' }), 'warn', 'template SMS_1 has review status 7, which this tool does not know'],
     [template({}), 'pass', 'template SMS_1 is approved (a verification-code template)'],
-    [template({ kind: 'international', rawType: 'TemplateType "3"', intlKind: 'code', rawIntlType: '2' }), 'pass', 'template SMS_1 is approved (an international/Hong Kong-Macao-Taiwan verification-code template; Aliyun\'s TemplateType "3", IntlType 2)'],
+    [template({ kind: 'international', rawType: 'TemplateType "3"', intlKind: 'code', rawIntlType: '2' }), 'pass', 'template SMS_1 is approved (an international/Hong Kong-Macao-Taiwan verification-code template; Aliyun\'s IntlType 2)'],
     [template({ kind: 'unknown', rawType: 'TemplateType "7"' }), 'pass', 'template SMS_1 is approved (a template of a type this tool does not know; Aliyun\'s TemplateType "7")'],
   ])('%j', (record, status, summary) => {
     expect(templateStateFinding(record)).toMatchObject({ status, summary });

@@ -35,9 +35,12 @@ const intlKindNames: Record<IntlKind, string> = {
   unknown: 'unknown-purpose',
 };
 
-/** Aliyun's raw type values as they came (`TemplateType "3", IntlType 2`): another source may read them otherwise. */
-const rawKind = ({ rawType, rawIntlType }: TemplateRecord): string =>
-  [rawType, rawIntlType === undefined ? undefined : `IntlType ${rawIntlType}`].filter((part) => part !== undefined).join(', ');
+/**
+ * Aliyun's raw values beside a reading another source may read otherwise: an international
+ * template's `IntlType` (SDK 4.1.2 numbered it differently), or a type this tool does not know.
+ */
+const rawKind = ({ kind, rawType, rawIntlType }: TemplateRecord): string =>
+  [kind === 'unknown' ? rawType : undefined, rawIntlType === undefined ? undefined : `IntlType ${rawIntlType}`].filter((part) => part !== undefined).join(', ');
 
 /** What the template is, in words. */
 const kindName = ({ kind, intlKind }: TemplateRecord): string =>
