@@ -129,7 +129,7 @@ describe('denials through the operator API', () => {
     ['isv.RAM_CHECK_FAILED', 'GetSmsTemplate'],
     ['RAM_CHECK_FAILED', 'GetSmsSign'],
   ] as const)('style %s: exactly that code, from %s', async (style, action) => {
-    const params = Object.fromEntries(reads)[action];
+    const params: Readonly<Record<string, string>> = reads.find(([name]) => name === action)?.[1] ?? {};
     await api('/api/ram', 'POST', { deny: [`dysms:${action}`], style });
     const reply = await callSandbox(sandbox, { Action: action, Version: '2017-05-25', ...params });
     expect({ status: reply.status, json: reply.json }).toEqual({ status: 200, json: { RequestId: reply.headers['x-acs-request-id'], Code: style, Message: 'RAM权限DENY' } });

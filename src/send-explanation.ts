@@ -7,7 +7,8 @@
  */
 import { ConnectorError } from '@logto/connector-kit';
 
-import { lookupProblem, signStateFinding, templateKindFinding, templateParamsFindings, templateStateFinding, type Finding } from './account/account-findings.js';
+import { lookupProblem, signStateFinding, type Finding } from './account/account-findings.js';
+import { templateKindFinding, templateParamsFindings, templateStateFinding } from './account/template-findings.js';
 import { lookupSign, lookupTemplate } from './account/account-lookups.js';
 import type { QueryTarget } from './account/account-queries.js';
 import type { AliyunAnswer, AliyunClient } from './aliyun/aliyun-client.js';

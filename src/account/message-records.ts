@@ -59,19 +59,25 @@ const statusBy = (table: Readonly<Record<string, MessageStatus['status']>>, valu
   return { status: status ?? 'unknown', ...(raw === undefined || raw === '' ? {} : { aliyunStatus: raw }) };
 };
 
+/** A message from its status reading and the fields an answer gave; the error code only when not delivered. */
+const message = (
+  { status, aliyunStatus }: ReturnType<typeof statusBy>,
+  fields: Omit<MessageStatus, 'status' | 'aliyunStatus'>
+): MessageStatus => {
+  // The later errorCode keeps the place the spread gave it, so the JSON lists fields in one order.
+  const entries = { aliyunStatus, ...fields, errorCode: status === 'delivered' ? undefined : fields.errorCode };
+  return { status, ...Object.fromEntries(Object.entries(entries).filter((entry) => entry[1] !== undefined)) };
+};
+
 /** One `SmsSendDetailDTO` (SMS) or `Model` entry (PNVS) as a message. */
-const readDetail = (detail: Record<string, unknown>, bizId: string | undefined): MessageStatus => {
-  const { status, aliyunStatus } = statusBy(sendStatuses, detail.SendStatus);
-  const entries = {
-    aliyunStatus,
+const readDetail = (detail: Record<string, unknown>, bizId: string | undefined): MessageStatus =>
+  message(statusBy(sendStatuses, detail.SendStatus), {
     bizId: text(detail.BizId) ?? bizId,
-    errorCode: status === 'delivered' ? undefined : text(detail.ErrCode),
+    errorCode: text(detail.ErrCode),
     sentAt: chinaTime(detail.SendDate),
     receivedAt: chinaTime(detail.ReceiveDate),
     templateCode: text(detail.TemplateCode),
-  };
-  return { status, ...Object.fromEntries(Object.entries(entries).filter((entry) => entry[1] !== undefined)) };
-};
+  });
 
 const records = (value: unknown): Array<Record<string, unknown>> => {
   const list = Array.isArray(value) ? value : (value as { SmsSendDetailDTO?: unknown } | undefined)?.SmsSendDetailDTO;
@@ -87,17 +93,14 @@ export const readSendDetails = (body: Record<string, unknown>, bizId?: string): 
 
 /** A `QueryMessage` answer (international site), its `Status` read as {@link queryMessageStatuses} says. */
 export const readQueryMessage = (body: Record<string, unknown>, messageId: string): MessageStatus => {
-  const { status, aliyunStatus } = statusBy(queryMessageStatuses, body.Status);
   const iso = (value: unknown) => {
     const given = text(value);
     return given && !Number.isNaN(Date.parse(given)) ? new Date(Date.parse(given)).toISOString() : given;
   };
-  const entries = {
-    aliyunStatus,
+  return message(statusBy(queryMessageStatuses, body.Status), {
     bizId: text(body.MessageId) ?? messageId,
-    errorCode: status === 'delivered' ? undefined : text(body.ErrorCode),
+    errorCode: text(body.ErrorCode),
     sentAt: iso(body.SendDate),
     receivedAt: iso(body.ReceiveDate),
-  };
-  return { status, ...Object.fromEntries(Object.entries(entries).filter((entry) => entry[1] !== undefined)) };
+  });
 };

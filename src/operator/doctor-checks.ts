@@ -7,15 +7,8 @@
 import type { Lookup } from '../account/account-lookups.js';
 import type { CallEvidence } from '../account/account-queries.js';
 import type { SignRecord, TemplateRecord } from '../account/account-records.js';
-import {
-  lookupProblem,
-  signStateFinding,
-  templateKindFinding,
-  templateParamsFindings,
-  templateStateFinding,
-  type Finding,
-  type TemplateUse,
-} from '../account/account-findings.js';
+import { lookupProblem, signStateFinding, type Finding } from '../account/account-findings.js';
+import { templateKindFinding, templateParamsFindings, templateStateFinding, type TemplateUse } from '../account/template-findings.js';
 import type { AliyunSmsConfig, Template } from '../config/config.js';
 import { servesMainlandTemplates } from '../plan/endpoint.js';
 import { maskAccessKeyId } from './secret-mask.js';

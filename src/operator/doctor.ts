@@ -10,10 +10,10 @@ import { ConnectorError, TemplateType } from '@logto/connector-kit';
 import type { ZodError } from 'zod';
 
 import { lookupSign, lookupTemplate } from '../account/account-lookups.js';
-import { forbiddenActionFix } from '../account/account-findings.js';
-import { credentialCodes, forbiddenActionCodes, noRecordCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryAnswer, type QueryTarget } from '../account/account-queries.js';
+import { queryAccount, type QueryTarget } from '../account/account-queries.js';
 import type { AliyunClient } from '../aliyun/aliyun-client.js';
 import { checkConfig, type AliyunSmsConfig } from '../config/config.js';
+import { accessCheck, probeKind } from './access-checks.js';
 import { chinaDate } from './send-status.js';
 import { clockCheck, credentialsCheck, endpointChecks, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
 import { createAliyunSmsConnector } from '../index.js';
@@ -61,57 +61,6 @@ const sendingCheck = (config: AliyunSmsConfig, sent: boolean): Check => {
     fix: `grant { "Effect": "Allow", "Action": ${JSON.stringify(actions)}, "Resource": "*" }; run doctor --send <phone> to try one real send`,
   };
 };
-
-/**
- * The check for a read-only action the lookups called: a RAM denial (any spelling) warns, an
- * account-level `ForbiddenAction` is its own finding (RAM cannot lift it, and says nothing about
- * RAM), and only an answer past both passes.
- */
-const accessCheck = (action: string, answers: ReadonlyArray<{ kind: string; action: string; code?: string }>): Check | undefined => {
-  const own = answers.filter((answer) => answer.action === action && answer.kind !== 'unreachable' && !beforeRam(answer.code));
-  const ram = ramActionOf(action);
-  const aliyun = (kind: string) => {
-    const code = own.find((answer) => answer.kind === kind)?.code;
-    return code === undefined ? {} : { aliyun: { code } };
-  };
-  if (own.length === 0) {
-    return undefined;
-  }
-  if (own.some((answer) => answer.kind === 'denied')) {
-    return {
-      id: `ram.${ram}`,
-      status: 'warn',
-      summary: `this AccessKey may not call ${ram}`,
-      fix: `add ${ram} to its RAM policy (optional: sign-ins work without it; see docs/operator-commands.md)`,
-      ...aliyun('denied'),
-    };
-  }
-  if (own.some((answer) => answer.kind === 'forbidden')) {
-    return {
-      id: `forbidden.${action}`,
-      status: 'warn',
-      summary: `this Aliyun account may not call ${action} at all: an account-level restriction (ForbiddenAction), not a RAM policy, so whether the key's RAM policy allows ${ram} is unknown`,
-      fix: forbiddenActionFix(action),
-      ...aliyun('forbidden'),
-    };
-  }
-  return { id: `ram.${ram}`, status: 'pass', summary: `this AccessKey may call ${ram}` };
-};
-
-/** What a probe's answer says about access: RAM-denied, account-forbidden, or an answer (a missing record included). */
-const probeKind = (answer: QueryAnswer): string => {
-  if (answer.kind !== 'refused') {
-    return answer.kind;
-  }
-  return ramDenialCodes.has(answer.code) ? 'denied' : forbiddenActionCodes.has(answer.code) ? 'forbidden' : noRecordCodes.has(answer.code) ? 'no-record' : 'refused';
-};
-
-/**
- * Gateway refusals that come before any RAM decision (unknown action, key or signature refused,
- * clock, throttling): such an answer says nothing about what the key may call.
- */
-const beforeRam = (code: string | undefined): boolean =>
-  code !== undefined && (credentialCodes.has(code) || /^(?:Invalid|Missing|Throttling|SignatureNonceUsed|ServiceUnavailable|InternalError)/.test(code));
 
 /** One send as the Console's Send does it: `Generic`, code 000000, the configuration given. */
 const trySend = async (raw: unknown, to: string): Promise<Check> => {

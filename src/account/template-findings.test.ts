@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { templateKindFinding, templateParamsFindings, templateStateFinding } from './account-findings.js';
+import { templateKindFinding, templateParamsFindings, templateStateFinding } from './template-findings.js';
 import type { TemplateRecord } from './account-records.js';
 
 const template = (overrides: Partial<TemplateRecord>): TemplateRecord => ({ code: 'SMS_1', state: 'approved', kind: 'code', variables: ['code'], content: '验证码${code}', ...overrides });
