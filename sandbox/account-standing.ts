@@ -8,7 +8,7 @@
  * `QueryAccountBalanceResponseBody.ts` types every amount as a string (`"10000.00"` in its example
  * and on help.aliyun.com/document_detail/87997.html); public tools that read the answer strip
  * thousands separators (`"1,234.56"`), so the sandbox answers whatever spelling it was given
- * (assumption A28).
+ * (assumption A36).
  *
  * @module
  */

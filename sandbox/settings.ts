@@ -28,16 +28,18 @@ export function parseSettings(value: unknown): Partial<SettingsValues> {
   if (unknown !== undefined) {
     throw new TypeError(`${unknown} is not a setting; the settings are ${Object.keys(defaults).join(', ')}`);
   }
-  for (const name of ['queryRateLimit', 'statisticsInternationalSite'] as const) {
-    if (input[name] !== undefined && typeof input[name] !== 'boolean') {
+  const flag = (name: 'queryRateLimit' | 'statisticsInternationalSite') => {
+    const value = input[name];
+    if (value !== undefined && typeof value !== 'boolean') {
       throw new TypeError(`${name} must be true or false`);
     }
-  }
+    return value === undefined ? {} : { [name]: value };
+  };
   const days = input.statisticsMaxDays;
   if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 3660)) {
     throw new TypeError('statisticsMaxDays must be a whole number of days from 1 to 3660');
   }
-  return input as Partial<SettingsValues>;
+  return { ...flag('queryRateLimit'), ...flag('statisticsInternationalSite'), ...(days === undefined ? {} : { statisticsMaxDays: days }) };
 }
 
 /** The live switches; `reset()` returns to the values the sandbox started with. */
