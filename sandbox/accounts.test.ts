@@ -123,11 +123,16 @@ describe('failing over to the second account', () => {
     expect(code(await run())).toBe(expected);
   });
 
-  it('[assumption A42] per-number flow control counts per account', async () => {
+  it('[assumption A42] per-number flow control counts per account, even under one signature name', async () => {
+    // The backup account registers the primary's signature name too: limits are per signature of an account.
+    expect((await api('/api/signatures', 'POST', { account: 'backup', name: 'Logto沙箱' })).status).toBe(200);
+    const backupSameSignature = () =>
+      sendSms(sandbox, { PhoneNumbers: '13800138000', SignName: 'Logto沙箱', TemplateCode: 'SMS_560100001', TemplateParam: '{"code":"654321"}' }, backupKey);
     expect(code(await sends.SendSms())).toBe('OK');
     expect(code(await sends.SendSms())).toBe('isv.BUSINESS_LIMIT_CONTROL');
-    expect(code(await backupSend())).toBe('OK');
-    expect(code(await backupSend())).toBe('isv.BUSINESS_LIMIT_CONTROL');
+    expect(code(await backupSameSignature())).toBe('OK');
+    expect(code(await backupSameSignature())).toBe('isv.BUSINESS_LIMIT_CONTROL');
+    expect(sandbox.outbox.list().map(({ account }) => account)).toEqual(['backup', 'primary']);
   });
 
   it('each account’s QuerySendDetails lists its own sends', async () => {

@@ -50,6 +50,19 @@ describe('QueryAccountBalance', () => {
     });
   });
 
+  it('answers each field from its own value', async () => {
+    const balance6 = { availableAmount: '2,500.00', availableCashAmount: '1,000.00', creditAmount: '1,500.00', mybankCreditAmount: '300.00', currency: 'JPY', quotaLimit: '50.00' };
+    expect((await api('/api/accounts', 'POST', { balance: balance6 })).status).toBe(200);
+    expect(data(await balance())).toEqual({
+      AvailableAmount: '2,500.00',
+      AvailableCashAmount: '1,000.00',
+      CreditAmount: '1,500.00',
+      MybankCreditAmount: '300.00',
+      Currency: 'JPY',
+      QuotaLimit: '50.00',
+    });
+  });
+
   it('another account’s key reads that account’s balance', async () => {
     expect(data(await balance(backupKey)).AvailableAmount).toBe('86.20');
   });

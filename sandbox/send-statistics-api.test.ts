@@ -171,6 +171,11 @@ describe('a day seeded in bulk through the operator API', () => {
     expect(rows(await statistics({ SignName: 'Logto沙箱', StartDate: '20261204', EndDate: '20261204' }))).toEqual([['20261204', 456, 6, 3]]);
   });
 
+  it('[assumption A33] a day whose counts are all zero is not listed', async () => {
+    expect((await api('/api/daily-sends', 'POST', { date: '20261130', signName: 'LogtoSandbox' })).status).toBe(201);
+    expect(rows(await statistics({ SignName: 'LogtoSandbox', StartDate: '20261129', EndDate: '20261201' }))).toEqual([]);
+  });
+
   it('for another account, and listed per account', async () => {
     await api('/api/daily-sends', 'POST', { account: 'backup', date: '20261201', scope: 'international', failed: 7 });
     expect(rows(await statistics({ IsGlobe: '2', SignName: 'Logto备用' }, backupKey))).toEqual([['20261201', 0, 7, 0]]);
