@@ -10,10 +10,10 @@
 /** Calls a second per account, by action. */
 const perSecond: Readonly<Record<string, number>> = { QuerySendStatistics: 20 };
 
-/** Accounts × actions tracked at most; past it the least recently used are forgotten. */
-const maxKeys = 10_000;
-
-/** The calls of the last second per account and action, on the sandbox clock. */
+/**
+ * The calls of the last second per account and action, on the sandbox clock. Its keys are bounded
+ * by the registry's accounts times the limited actions, so nothing needs evicting.
+ */
 export class QueryRate {
   readonly #calls = new Map<string, number[]>();
 
@@ -30,14 +30,7 @@ export class QueryRate {
       return false;
     }
     recent.push(now);
-    this.#calls.delete(key);
     this.#calls.set(key, recent);
-    if (this.#calls.size > maxKeys) {
-      const oldest = this.#calls.keys().next().value;
-      if (oldest !== undefined) {
-        this.#calls.delete(oldest);
-      }
-    }
     return true;
   }
 
