@@ -9,7 +9,7 @@
  */
 import { currentReadings } from './readings.js';
 import type { Readings } from './readings.js';
-import type { RamDenial, RamDenialStyle, Registry } from './registry.js';
+import type { AccountRegistry, RamDenial, RamDenialStyle } from './registry.js';
 import type { ReviewedTemplate, Signature } from './template.js';
 
 /** The account's lists of actions: those it may not call at all, and those its endpoint does not know. */
@@ -17,7 +17,7 @@ export type ActionList = 'forbidden' | 'unknown';
 
 /** Live review and RAM state of the fake account. */
 export class Account {
-  readonly #registry: Registry;
+  readonly #registry: AccountRegistry;
   readonly #templates = new Map<string, ReviewedTemplate>();
   readonly #signatures = new Map<string, Signature>();
   readonly #denials = new Map<string, RamDenial>();
@@ -25,7 +25,7 @@ export class Account {
   readonly #actionLists: Record<ActionList, Set<string>> = { forbidden: new Set(), unknown: new Set() };
 
   /** Starts from `registry`, which is never modified. */
-  constructor(registry: Registry) {
+  constructor(registry: AccountRegistry) {
     this.#registry = registry;
     this.reset();
   }

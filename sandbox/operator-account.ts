@@ -11,16 +11,18 @@ import type { Account, ActionList } from './account.js';
 import { parseDenial, parseActionNames, parseReview } from './registry-account.js';
 import { parseReadings } from './readings.js';
 import { parseTemplate } from './registry.js';
-import type { Registry } from './registry.js';
+import type { AccountRegistry } from './registry.js';
 import { asObject, asOneOf, asString } from './registry-fields.js';
 import { chinaDay } from './china-time.js';
 import type { Outcome, SendRecord, SendRecords } from './send-records.js';
 
-/** What the account routes touch. */
-export type AccountRouteState = { account: Account; records: SendRecords; registry: Registry; clock: { now: () => number } };
+/** What the account routes touch: one account's state (the one the request names: operator-accounts.ts). */
+export type AccountRouteState = { account: Account; records: SendRecords; registry: AccountRegistry; clock: { now: () => number } };
 
 type Answer = { status: number; body?: unknown };
-type AccountRoute = (query: URLSearchParams, body: unknown, state: AccountRouteState) => Answer;
+
+/** One route of one account. */
+export type AccountRoute = (query: URLSearchParams, body: unknown, state: AccountRouteState) => Answer;
 
 /** Read, replace and reset one of the account's action lists. */
 function actionListRoutes(list: ActionList): Partial<Record<string, AccountRoute>> {
@@ -89,7 +91,9 @@ export const accountRoutes: Record<string, Partial<Record<string, AccountRoute>>
   '/api/readings': {
     GET: (_query, _body, { account }) => ({ status: 200, body: account.readings() }),
     POST: (_query, body, { account }) => {
-      account.setReadings(parseReadings(body, 'body'));
+      // `account` names the account (operator-accounts.ts); the rest are readings.
+      const readings = Object.fromEntries(Object.entries(asObject(body, 'body')).filter(([key]) => key !== 'account'));
+      account.setReadings(parseReadings(readings, 'body'));
       return { status: 200, body: account.readings() };
     },
     DELETE: (_query, _body, { account }) => {

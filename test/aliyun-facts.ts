@@ -130,7 +130,7 @@ const anyRead = ['GetSmsTemplate', 'GetSmsSign', 'QuerySmsTemplate', 'QuerySmsSi
 /** Every error code the readers must tell apart from a plain refusal. */
 export const codeFacts: readonly CodeFact[] = [
   // RAM: each site's own spelling, then the gateway's.
-  { site: 'china', actions: ['SendSms', 'GetSmsTemplate', 'GetSmsSign', 'QuerySmsTemplate', 'QuerySmsSign', 'QuerySendDetails'], code: 'isp.RAM_PERMISSION_DENY', httpStatus: 200, reading: 'ram-denied', source: smsErrorPage, confidence: 'H' },
+  { site: 'china', actions: ['SendSms', 'GetSmsTemplate', 'GetSmsSign', 'QuerySmsTemplate', 'QuerySmsSign', 'QuerySendDetails', 'QuerySendStatistics'], code: 'isp.RAM_PERMISSION_DENY', httpStatus: 200, reading: 'ram-denied', source: smsErrorPage, confidence: 'H' },
   { site: 'international', actions: ['SendMessageWithTemplate', 'SendMessageToGlobe', 'QueryMessage'], code: 'RAM_PERMISSION_DENY', httpStatus: 200, reading: 'ram-denied', source: `${intlErrorPage} ("RAM校验失败，用户权限不足")`, confidence: 'H' },
   // PNVS lists its refusals with HTTP 400 (docs/aliyun-pnvs-api.md §4); the code is what the readers branch on.
   { site: 'pnvs', actions: ['SendSmsVerifyCode', 'QuerySendDetails'], code: 'isv.RAM_PERMISSION_DENY', httpStatus: 400, reading: 'ram-denied', source: pnvsErrorPage, confidence: 'H' },
