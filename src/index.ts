@@ -1,7 +1,7 @@
 /**
  * @module connector-aliyun-sms
  * Logto SMS connector for Aliyun Short Message Service. Glue only: validate the configuration,
- * plan the API call, send it, return Aliyun's receipt.
+ * plan the API call, send it, return Aliyun's receipt, and write the send's line to the send log.
  */
 import {
   ConnectorError,
@@ -20,8 +20,10 @@ import { configGuard, parseConfig, type AliyunSmsConfig } from './config/config.
 import { isConsoleSend, withEndUserErrors } from './end-user-error.js';
 import { storedConfigError } from './aliyun/errors.js';
 import { metadata } from './metadata.js';
-import { planSend } from './plan/route.js';
+import { planSend, type ApiCall } from './plan/route.js';
 import { sendExplainingRefusals } from './send-explanation.js';
+import type { SendStage } from './send-log/send-log.js';
+import { stdoutWriter, writeSendLog, type SendLogWriter } from './send-log/send-log-writer.js';
 
 /** What a successful send resolves with: Aliyun's receipt id and request id. */
 export type SendReceipt = { BizId?: string; RequestId?: string };
@@ -78,10 +80,16 @@ const createConfigReader = () => {
   };
 };
 
+/**
+ * What {@link createAliyunSmsConnector} takes: the client's nonce, clock and warnings, and where
+ * the send log's lines go (Logto's standard output unless a test captures them).
+ */
+export type ConnectorOptions = ClientOptions & { sendLog?: SendLogWriter };
+
 /** What the connectors of one factory share for the whole process. */
 type ProcessState = { client: AliyunClient; readConfig: ReturnType<typeof createConfigReader> };
 
-const processStates = new WeakMap<ClientOptions, ProcessState>();
+const processStates = new WeakMap<ConnectorOptions, ProcessState>();
 
 /**
  * The state of the factory built with `options`. Logto calls the factory (the default export)
@@ -89,7 +97,7 @@ const processStates = new WeakMap<ClientOptions, ProcessState>();
  * with the clock corrections it learns, and the validated configurations are kept per factory,
  * not per connector instance.
  */
-const processStateOf = (options: ClientOptions): ProcessState => {
+const processStateOf = (options: ConnectorOptions): ProcessState => {
   let state = processStates.get(options);
   if (!state) {
     state = { client: createAliyunClient(options), readConfig: createConfigReader() };
@@ -99,26 +107,48 @@ const processStateOf = (options: ClientOptions): ProcessState => {
 };
 
 /**
- * Builds the connector; `options` pins the nonce and clock for tests. Logto calls the default
- * export, which uses a random nonce and the system clock.
+ * Builds the connector; `options` pins the nonce and clock and captures the send log for tests.
+ * Logto calls the default export, which uses a random nonce and the system clock and logs to stdout.
  */
 export const createAliyunSmsConnector =
-  (options: ClientOptions = {}): CreateConnector<SmsConnector> =>
+  (options: ConnectorOptions = {}): CreateConnector<SmsConnector> =>
   ({ getConfig }: { getConfig: GetConnectorConfig }) => {
     const { client, readConfig } = processStateOf(options);
+    const { now = () => new Date(), sendLog = stdoutWriter } = options;
     return Promise.resolve({
       metadata,
       type: ConnectorType.Sms,
       configGuard,
       sendMessage: withEndUserErrors(async (data, config) => {
-        assertMessage(data);
-        const validated = readConfig(config ?? (await storedConfig(getConfig)));
-        const call = planSend(validated, data);
-        // The Console's Send (a config argument) explains a refusal from the account; sign-ins never do.
-        const answer = isConsoleSend(config)
-          ? await sendExplainingRefusals(client, call, validated)
-          : await client.send(call, validated, validated.timeout);
-        return receiptOf(answer) satisfies SendReceipt;
+        const startedAt = now();
+        const test = isConsoleSend(config);
+        const { type, to } = (data ?? {}) as Partial<Record<string, unknown>>;
+        // How far the send got, for its line in the send log.
+        let stage: SendStage = 'message';
+        // The configuration the line reads its switch and secret from: the validated one once there is one.
+        let logConfig: unknown = config;
+        let call: ApiCall | undefined;
+        const log = (ending: { receipt: Record<string, string> } | { error: unknown }) => {
+          writeSendLog(sendLog, logConfig, { startedAt, endedAt: now(), test, type, to, stage, ...(call ? { call } : {}), ...ending });
+        };
+        try {
+          assertMessage(data);
+          stage = 'config';
+          logConfig = config ?? (await storedConfig(getConfig));
+          const validated = readConfig(logConfig);
+          logConfig = validated;
+          stage = 'plan';
+          call = planSend(validated, data);
+          stage = 'send';
+          // The Console's Send (a config argument) explains a refusal from the account; sign-ins never do.
+          const answer = test ? await sendExplainingRefusals(client, call, validated) : await client.send(call, validated, validated.timeout);
+          const receipt = receiptOf(answer) satisfies SendReceipt;
+          log({ receipt });
+          return receipt;
+        } catch (error: unknown) {
+          log({ error });
+          throw error;
+        }
       }),
     });
   };

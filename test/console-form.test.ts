@@ -59,6 +59,7 @@ describe('a new connector with only the required fields filled', () => {
       mainlandService: 'sms',
       // Hidden (PNVS only), so submitted as Number(undefined): NaN, which JSON makes null.
       pnvsCodeValidMinutes: null,
+      disableSendLog: false,
     });
   });
 

@@ -111,6 +111,12 @@ export const configShape = z.object(inOperatorWords({
     .max(20, 'pnvsSchemeName must be at most 20 characters (Aliyun\'s limit for a scheme name)')
     .optional(),
   pnvsEndpoint: endpointGuard.optional(),
+  // Named for turning the log off: the Console shows a Switch of a stored configuration without
+  // the key as off (logto-io/logto `ConfigFormFields/index.tsx`: `checked={typeof value === 'boolean'
+  // ? value : false}`), and only a key whose default is false means what that switch shows.
+  disableSendLog: z
+    .boolean({ invalid_type_error: 'disableSendLog must be true or false: true turns the send log off (docs/send-log.md)' })
+    .default(false),
 }), {
   required_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)',
   invalid_type_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)',
