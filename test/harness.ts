@@ -11,7 +11,15 @@ import { connectorPerSend, loadFactory, withSendLog } from '../demo/logto-host.j
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
 
 /** What a suite sends with; filled in before its first test runs. */
-export type Harness = { sandbox: Sandbox; connector: SmsConnector; sendLog: string[] };
+export type Harness = {
+  sandbox: Sandbox;
+  /** Sends as Logto does: with a config argument, the Console's Send; without, a sign-in send reading `stored`. */
+  connector: SmsConnector;
+  /** The configuration Logto has stored for the connector, which sign-in sends read. */
+  stored?: unknown;
+  /** The send log's lines, oldest first. */
+  sendLog: string[];
+};
 
 /** Registers the hooks that start and stop the sandbox and load the connector for this file. */
 export const useSandboxAndConnector = (options: SandboxOptions = {}): Harness => {
@@ -19,7 +27,8 @@ export const useSandboxAndConnector = (options: SandboxOptions = {}): Harness =>
   beforeAll(async () => {
     harness.sandbox = await startSandbox(options);
     // A fresh connector instance for every send, as Logto builds one per request.
-    harness.connector = await connectorPerSend(await withSendLog(await loadFactory(), (line) => harness.sendLog.push(line)));
+    const getConfig = async () => (harness.stored === undefined ? Promise.reject(new Error('no stored config: set harness.stored')) : harness.stored);
+    harness.connector = await connectorPerSend(await withSendLog(await loadFactory(), (line) => harness.sendLog.push(line)), getConfig);
   });
   afterAll(async () => {
     await harness.sandbox.close();

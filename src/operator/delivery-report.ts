@@ -77,7 +77,8 @@ export const runReport = async (client: AliyunClient, config: AliyunSmsConfig, r
     balance: balanceRead,
     balanceLow: minBalance !== undefined && balanceRead.kind === 'balance' && balanceRead.amount !== undefined && balanceRead.amount < minBalance,
     rateAlerts: scopeReports.flatMap(({ scope, rows }) => rateAlerts(scope, rows, thresholds)),
-    volumeDrops: scopeReports.flatMap(({ scope, rows }) => volumeDrops(scope, rows, thresholds)),
+    // Today is still being sent: its volume is no drop.
+    volumeDrops: scopeReports.flatMap(({ scope, rows }) => volumeDrops(scope, rows, thresholds)).filter(({ date }) => !(range.includesToday && date === range.to)),
     thresholds,
   };
 };

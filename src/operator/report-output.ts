@@ -90,15 +90,20 @@ const findingLines = (report: DeliveryReport): string[] => [
   ...report.volumeDrops.map(({ scope, date, sent, usualSent }) => `FEWER SENDS: ${scope} ${date}, ${sent} sent against a usual ${Math.round(usualSent)}`),
 ];
 
-const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width));
+const pad = (text: string, width: number) => text.padStart(width);
+
+/** The table's columns after the date, each right-aligned to its width. */
+const columns = [['SENT', 7], ['DELIVERED', 11], ['FAILED', 8], ['AWAITING', 10], ['RATE', 8], ['USUAL', 7]] as const;
+
+const cellsLine = (cells: readonly string[]) => cells.map((cell, index) => pad(cell, columns[index]?.[1] ?? 8)).join('');
 
 const rowLine = (row: DayRow, low: boolean): string => {
   if (!row.reported) {
     return `${row.date}  not reported`;
   }
-  const cells = [row.sent, row.delivered, row.failed, row.awaiting].map((value, index) => pad(String(value), [6, 10, 7, 9][index] ?? 6, true));
   const usual = row.usualSent === null ? '-' : String(Math.round(row.usualSent));
-  return `${row.date}${cells.join('')}${pad(row.rate === null ? '-' : percent(row.rate), 8, true)}${pad(usual, 7, true)}${low ? '  below --min-rate' : ''}`;
+  const cells = [row.sent, row.delivered, row.failed, row.awaiting].map(String);
+  return `${row.date}${cellsLine([...cells, row.rate === null ? '-' : percent(row.rate), usual])}${low ? '  below --min-rate' : ''}`;
 };
 
 /** `report`'s table. */
@@ -107,7 +112,7 @@ export const reportTable = (report: DeliveryReport): string => {
   const lines = [`Delivery per day, ${from} to ${to} (China time), ${report.signName === undefined ? 'every signature' : `signature ${report.signName}`}; from QuerySendStatistics 2017-05-25`];
   for (const { scope, rows } of report.scopes) {
     const low = new Set(report.rateAlerts.filter((alert) => alert.scope === scope).map(({ date }) => date));
-    lines.push('', scopeTitles[scope], `DATE${pad('SENT', 12, true)}${pad('DELIVERED', 10, true)}${pad('FAILED', 7, true)}${pad('AWAITING', 9, true)}${pad('RATE', 8, true)}${pad('USUAL', 7, true)}`);
+    lines.push('', scopeTitles[scope], `DATE      ${cellsLine(columns.map(([title]) => title))}`);
     lines.push(...rows.map((row) => rowLine(row, low.has(row.date))));
   }
   if (report.problem) {
