@@ -72,6 +72,8 @@ describe('the send log through Logto’s loader, and status by its ids', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ messages: [{ status: 'delivered', aliyunStatus: '3', bizId, templateCode: 'SMS_460100001' }], source: { site: 'china', api: 'QuerySendDetails 2017-05-25' } });
     const table = await runCli(['status', '--config', configFile(config), '--phone', to, '--biz-id', bizId], { secrets: secrets() });
     expect(table.stdout).toContain(`861******5678 on ${line.date ?? ''} (China time, BizId ${bizId}; China site, QuerySendDetails 2017-05-25): 1 message\n`);
+    // QuerySendDetails' Content holds the message text, code included: status never prints it.
+    expect(`${run.stdout}${table.stdout}`).not.toContain(code);
   });
 
   it('international site: the line gives the MessageId; status --message-id alone finds it, no --phone', async () => {
@@ -86,6 +88,8 @@ describe('the send log through Logto’s loader, and status by its ids', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ messages: [{ status: 'delivered', bizId: receipt.MessageId }], source: { site: 'international', api: 'QueryMessage 2018-05-01' } });
     const table = await runCli(['status', '--config', configFile(config), '--message-id', line.messageId ?? ''], { secrets: secrets() });
     expect(table.stdout).toContain(`MessageId ${receipt.MessageId} (international site, QueryMessage 2018-05-01): 1 message\n`);
+    // QueryMessage's Message is the text sent, code included: status never prints it.
+    expect(`${run.stdout}${table.stdout}`).not.toContain(code);
     const wrong = await runCli(['status', '--config', configFile(connectorConfig(harness.sandbox)), '--message-id', line.messageId ?? '']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("status: --message-id is for the international site's QueryMessage; on the China site status looks messages up by --phone and --date");
