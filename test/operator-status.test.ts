@@ -117,7 +117,7 @@ describe('usage errors exit 2 and print usage, not a stack', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
       checks: [
-        { id: 'config.timeout', status: 'fail', summary: 'timeout must be at least 1000 ms (Aliyun asks for at least 1 s)' },
+        { id: 'config.timeout', status: 'fail', summary: 'timeout must be at least 1000 ms (Aliyun asks for at least 1 s)', fix: 'write 1000 or more, e.g. 10000' },
         { id: 'account', status: 'skip', summary: 'the account was not checked: fix the configuration first' },
       ],
     });
