@@ -343,3 +343,21 @@ describe('doctor on an invalid configuration: every problem at once, each with i
     );
   });
 });
+
+describe('doctor --send shows the number as given, masked, and the connector\'s own sentence', () => {
+  it.each([
+    ['abc', 'The phone number "***" may contain only digits, with an optional leading + or 00.'],
+    ['12', 'The phone number "**" has 2 digits, too few for a region code and a number.'],
+    ['683712', 'The phone number "******" has 6 digits, too few for a region code and a number.'],
+    ['1380013800a', 'The phone number "138****800a" may contain only digits, with an optional leading + or 00.'],
+  ])('--send %s', async (phone, sentence) => {
+    const run = await doctor(config, '--send', phone);
+    expect(run.code).toBe(1);
+    const line = run.stdout.split('\n').find((text) => text.startsWith('FAIL  send '));
+    expect(line).toMatch(/^FAIL {2}send +the test send was refused: (.*)$/);
+    expect(line?.replace(/^FAIL {2}send +the test send was refused: /, '')).toBe(sentence);
+    expect(sandbox.outbox.list()).toEqual([]);
+    const json = report((await doctor(config, '--send', phone, '--json')).stdout);
+    expect(byId(json.checks, 'send')).toEqual([{ id: 'send', status: 'fail', summary: `the test send was refused: ${sentence}` }]);
+  });
+});

@@ -7,10 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
+import { ConnectorError } from '@logto/connector-kit';
+
 import { createAliyunClient } from '../aliyun/aliyun-client.js';
 import { checksJson, checksTable, messagesJson, messagesTable, progressLine, withoutSecrets } from './cli-output.js';
 import { checkConfig } from '../config/config.js';
 import { runDoctor } from './doctor.js';
+import { errorSentence } from './error-sentence.js';
 import { maskNumber } from '../plan/phone.js';
 import { chinaDate, querySendStatus } from './send-status.js';
 
@@ -160,9 +163,8 @@ export const main = async (argv: readonly string[], io: Io): Promise<number> => 
       return 2;
     }
     // A ConnectorError from below (got missing, for one) carries its own sentence; print that, not a stack.
-    const description = (error as { data?: { errorDescription?: unknown } }).data?.errorDescription;
-    if (typeof description === 'string') {
-      io.stderr.write(`connector-aliyun-sms: ${description}\n`);
+    if (error instanceof ConnectorError) {
+      io.stderr.write(`connector-aliyun-sms: ${errorSentence(error)}\n`);
       return 1;
     }
     throw error;

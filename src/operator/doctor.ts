@@ -14,6 +14,7 @@ import { credentialCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryT
 import type { AliyunClient } from '../aliyun/aliyun-client.js';
 import { checkConfig, type AliyunSmsConfig } from '../config/config.js';
 import { sentenceOf } from '../config/config-issues.js';
+import { errorSentence } from './error-sentence.js';
 import { chinaDate } from './send-status.js';
 import { clockCheck, credentialsCheck, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
 import { createAliyunSmsConnector } from '../index.js';
@@ -103,7 +104,7 @@ const trySend = async (raw: unknown, to: string): Promise<Check> => {
     };
   } catch (error: unknown) {
     const data = error instanceof ConnectorError && typeof error.data === 'object' && error.data !== null ? (error.data as Record<string, unknown>) : {};
-    const sentence = typeof data.errorDescription === 'string' ? data.errorDescription : error instanceof Error ? error.message : String(error);
+    const sentence = errorSentence(error);
     const aliyun = {
       ...(typeof data.code === 'string' ? { code: data.code } : {}),
       ...(typeof data.requestId === 'string' ? { requestId: data.requestId } : {}),
