@@ -27,6 +27,7 @@ beforeEach(() => {
   logto.apps.set(app.LOGTO_M2M_APP_ID, { secret: app.LOGTO_M2M_APP_SECRET, type: 'MachineToMachine', managementRole: true });
   logto.connectors = [{ id: 'k3v9sms', connectorId: 'aliyun-sms', type: 'Sms', config: connectorConfig(sandbox) }];
   logto.requests.length = 0;
+  logto.silent = false;
   sandbox.outbox.clear();
   sandbox.requests.clear();
 });
@@ -68,6 +69,22 @@ describe('doctor --logto', () => {
     const run = await cli(['doctor', '--logto', logto.endpoint, '--connector', 'k3v9sms', '--logto-resource', managementApi, '--json']);
     expect(run.code).toBe(0);
     expect(logto.requests.map(({ method, path }) => `${method} ${path}`)).toEqual(['POST /oidc/token', 'GET /api/connectors/k3v9sms']);
+  });
+});
+
+describe('a Logto that never answers', () => {
+  // The 10 s bound docs/operator-commands.md states, with Node's start-up: far below the kill timer.
+  it('doctor --logto ends after 10 s with the sentence, exit 1', async () => {
+    logto.silent = true;
+    const run = await runCli(['doctor', '--logto', logto.endpoint, '--json'], { env: app, secrets: secrets(), killAfterMs: 25_000 });
+    expect(run.code).toBe(1);
+    expect(run.ms).toBeLessThan(20_000);
+    expect((JSON.parse(run.stdout) as Report).checks[0]).toEqual({
+      id: 'logto',
+      status: 'fail',
+      summary: `Logto at ${logto.endpoint} did not answer POST /oidc/token within 10000 ms`,
+      fix: 'check that --logto is the address Logto serves and that this host can reach it',
+    });
   });
 });
 
