@@ -18,7 +18,12 @@ export type CliRun = { code: number | null; stdout: string; stderr: string; ms: 
 /** Runs `lib/cli.js` with `args`, `stdin` written to it and `env` added to its environment; killed (and failing the test) after `killAfterMs`. */
 export const runCli = async (
   args: readonly string[],
-  { stdin = '', killAfterMs = 25_000, secrets = [] as readonly string[], env = {} as Record<string, string | undefined> } = {}
+  {
+    stdin = '',
+    killAfterMs = 25_000,
+    secrets = [],
+    env = {},
+  }: { stdin?: string; killAfterMs?: number; secrets?: readonly string[]; env?: Record<string, string | undefined> } = {}
 ): Promise<CliRun> => {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(packageRoot, 'lib', 'cli.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
