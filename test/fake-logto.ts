@@ -14,13 +14,12 @@
  *   `GET /api/connectors` (400 `connector.more_than_one_sms` with two SMS connectors) and
  *   `GET /api/connectors/:id` (404 `entity.not_found`), each row as `transpileLogtoConnector` builds it.
  * English phrases from `@logto/phrases` (`errors/auth.ts`, `connector.ts`, `entity.ts`).
+ * No test runner needed: a script can start one (`startFakeLogto`); tests use fake-logto-hooks.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-
-import { afterAll, beforeAll } from 'vitest';
 
 /** The Management API on Logto OSS, and another API resource a tenant may define. */
 export const managementApi = 'https://default.logto.app/api';
@@ -164,7 +163,8 @@ const managementEndpoint = (logto: FakeLogto, issued: Map<string, Token>, reques
   json(response, 200, row(connector));
 };
 
-const blank = (): FakeLogto => ({ endpoint: '', apps: new Map(), connectors: [], requests: [], tokens: [], silent: false });
+/** A Logto with no apps and no connectors yet. */
+export const blank = (): FakeLogto => ({ endpoint: '', apps: new Map(), connectors: [], requests: [], tokens: [], silent: false });
 
 /** Starts a fake Logto on an ephemeral loopback port, answering from `logto` as it is at each request; `close` ends it and every connection. */
 export const startFakeLogto = async (logto: FakeLogto = blank()): Promise<FakeLogto & { close: () => Promise<void> }> => {
@@ -204,17 +204,4 @@ export const startFakeLogto = async (logto: FakeLogto = blank()): Promise<FakeLo
     await once(server, 'close');
   };
   return Object.assign(logto, { close });
-};
-
-/** Registers the hooks that start and stop a fake Logto for this file; its fields are set once it listens. */
-export const useFakeLogto = (): FakeLogto => {
-  const logto = blank();
-  let close: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    ({ close } = await startFakeLogto(logto));
-  });
-  afterAll(async () => {
-    await close?.();
-  });
-  return logto;
 };

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { connectorConfig } from '../sandbox/connector-config.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
-import { managementApi, useFakeLogto } from './fake-logto.js';
+import { managementApi } from './fake-logto.js';
+import { useFakeLogto } from './fake-logto-hooks.js';
 import { runCli, withoutRequestIds } from './operator-cli.js';
 
 const logto = useFakeLogto();

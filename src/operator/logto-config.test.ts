@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { managementApi, otherApi, useFakeLogto } from '../../test/fake-logto.js';
+import { useFakeLogto } from '../../test/fake-logto-hooks.js';
+import { managementApi, otherApi } from '../../test/fake-logto.js';
 import { LogtoProblem, logtoEndpoint, readLogtoConfig, type LogtoSource } from './logto-config.js';
 
 const logto = useFakeLogto();
