@@ -1,23 +1,24 @@
 /**
  * @module report-command
  * `connector-aliyun-sms report`: its flags read into a request (a bad value is a usage error naming
- * the flag), the configuration checked, the report run and printed, and its exit status (0 fine,
- * 1 a threshold crossed, 2 usage, 3 Aliyun refused or could not be reached: delivery-report.ts).
+ * the flag), the configuration (a file, stdin or a running Logto) checked, the report run and
+ * printed, and its exit status (0 fine, 1 a threshold crossed, 2 usage, 3 Aliyun refused or could
+ * not be reached, or Logto did not give the configuration: delivery-report.ts).
  */
 import { parseArgs } from 'node:util';
 
 import { parseAmount } from '../account/account-balance.js';
 import { createAliyunClient } from '../aliyun/aliyun-client.js';
 import { checkConfig } from '../config/config.js';
-import { endpointGuard } from '../plan/endpoint.js';
-import { readConfig, secretsOf, UsageError, type Io } from './cli-input.js';
+import { endpointProblem } from '../plan/endpoint.js';
+import { configOf, sourceOptions, UsageError, type Io } from './cli-input.js';
 import { progressLine, withoutSecrets } from './cli-output.js';
 import { reportExitCode, runReport, type ReportRequest } from './delivery-report.js';
 import { reportRange } from './report-range.js';
 import { reportJson, reportTable } from './report-output.js';
 
 const options = {
-  config: { type: 'string' },
+  ...sourceOptions,
   json: { type: 'boolean', default: false },
   days: { type: 'string' },
   from: { type: 'string' },
@@ -61,15 +62,16 @@ export const reportRequest = (values: Values, now: Date): ReportRequest => {
   if (minBalanceText !== undefined && (minBalance === undefined || minBalance < 0)) {
     throw new UsageError('--min-balance must be an amount in the account\'s currency, e.g. 100 or 1,000.00');
   }
-  const billing = values['billing-endpoint'] === undefined ? undefined : endpointGuard.safeParse(values['billing-endpoint']);
-  if (billing && !billing.success) {
-    throw new UsageError(`--billing-endpoint ${billing.error.issues[0]?.message ?? 'is not a URL'}`);
+  const billing = values['billing-endpoint']?.trim().replace(/\/$/, '');
+  const billingProblem = billing === undefined ? undefined : endpointProblem(billing);
+  if (billingProblem !== undefined) {
+    throw new UsageError(`--billing-endpoint ${billingProblem}: use an https:// URL such as https://business.aliyuncs.com`);
   }
   return {
     range,
     allSignatures: values['all-signatures'],
     thresholds: { minSent: wholeNumber('--min-sent', values['min-sent'], 1) ?? 20, ...(minRate === undefined ? {} : { minRate }), ...(minBalance === undefined ? {} : { minBalance }) },
-    ...(billing?.success ? { billingEndpoint: billing.data } : {}),
+    ...(billing === undefined ? {} : { billingEndpoint: billing }),
   };
 };
 
@@ -77,9 +79,14 @@ export const reportRequest = (values: Values, now: Date): ReportRequest => {
 export const report = async (args: string[], io: Io): Promise<number> => {
   const { values } = parseArgs({ args, options, strict: true });
   const request = reportRequest(values, new Date());
-  const raw = await readConfig(values.config, io);
-  const secrets = secretsOf(raw);
-  const checked = checkConfig(raw);
+  const read = await configOf(values, io);
+  const { secrets } = read;
+  if (read.problem) {
+    // Logto did not give the configuration: nothing could be asked.
+    io.stderr.write(withoutSecrets(`report: ${read.problem.message}\n`, secrets));
+    return 3;
+  }
+  const checked = checkConfig(read.raw);
   if (!checked.success) {
     throw new UsageError(`--config is not a valid configuration:\n${checked.error.issues.map((issue) => `  - ${issue.message}`).join('\n')}`);
   }
