@@ -166,6 +166,13 @@ describe('a server that accepts connections and never answers', () => {
     );
   });
 
+  it('report ends within its timeout, exit 3, saying which host did not answer', async () => {
+    const run = await runCli(['report', '--config', '-'], { stdin: JSON.stringify({ ...config, endpoint, timeout: 1000 }), secrets, killAfterMs: 20_000 });
+    expect(run.code).toBe(3);
+    expect(run.ms).toBeLessThan(15_000);
+    expect(run.stdout).toContain(`report: Aliyun could not be asked: no answer from ${endpoint.slice(7)} within 1000 ms (timeout)`);
+  });
+
   it('status ends within its timeout, exit 1', async () => {
     const run = await runCli(['status', '--config', '-', '--phone', phone], { stdin: JSON.stringify({ ...config, endpoint, timeout: 1000 }), secrets, killAfterMs: 20_000 });
     expect(run.code).toBe(1);
