@@ -50,11 +50,15 @@ const chinaTime = (value: unknown): string | undefined => {
 
 const statusBySendStatus: Record<number, MessageStatus['status']> = { 1: 'pending', 2: 'failed', 3: 'delivered' };
 
-/** One `SmsSendDetailDTO` (SMS) or `Model` entry (PNVS) as a message. */
+/**
+ * One `SmsSendDetailDTO` (SMS) or `Model` entry (PNVS) as a message. Neither carries its BizId
+ * (SDK `QuerySendDetailsResponseBody` of dysmsapi 4.6.0 and dypnsapi 2.0.0), so a message has one
+ * only when the query asked for that BizId.
+ */
 const readDetail = (detail: Record<string, unknown>, bizId: string | undefined): MessageStatus => {
   const status = statusBySendStatus[Number(detail.SendStatus)] ?? 'pending';
   const entries = {
-    bizId: text(detail.BizId) ?? bizId,
+    bizId,
     errorCode: status === 'delivered' ? undefined : text(detail.ErrCode),
     sentAt: chinaTime(detail.SendDate),
     receivedAt: chinaTime(detail.ReceiveDate),
