@@ -99,7 +99,7 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
   }
   const ramAction = `${entry.ram}:${action}`;
   const denied = state.account.denial(v3 ? v3AccessKeyId(request.headers) : (params.AccessKeyId ?? ''), ramAction);
-  return denied === undefined ? entry.run({ ...state, params }) : ramRefusal(denied, action, ramAction, state.gateway);
+  return denied === undefined ? entry.run({ ...state, params }) : ramRefusal(denied, action, ramAction, state.gateway, params.Version);
 }
 
 function lookup<T>(table: Record<string, T>, key: string): T | undefined {

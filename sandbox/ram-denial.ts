@@ -11,13 +11,19 @@ import { gatewayError } from './gateway-errors.js';
 import type { GatewayContext } from './gateway-errors.js';
 import type { RamDenialStyle } from './registry.js';
 
-/** The refusal of `action` (e.g. `GetSmsTemplate`) whose RAM action is `ramAction` (`dysms:GetSmsTemplate`). */
-export function ramRefusal(style: RamDenialStyle, action: string, ramAction: string, context: GatewayContext): RpcAnswer {
+/**
+ * The refusal of `action` (e.g. `GetSmsTemplate`) of API `version` whose RAM action is `ramAction`
+ * (`dysms:GetSmsTemplate`). A business-layer refusal has the answer shape of its API: `Code` and
+ * `Message` on 2017-05-25, `ResponseCode` and `ResponseDescription` on 2018-05-01 (SDK models
+ * `SendSmsResponseBody`, dysmsapi20170525 4.6.0; `QueryMessageResponseBody`, dysmsapi20180501 1.0.10).
+ */
+export function ramRefusal(style: RamDenialStyle, action: string, ramAction: string, context: GatewayContext, version = '2017-05-25'): RpcAnswer {
   if (style === 'isp.RAM_PERMISSION_DENY') {
+    const [codeField, messageField] = version === '2018-05-01' ? ['ResponseCode', 'ResponseDescription'] : ['Code', 'Message'];
     return {
       status: 200,
       root: `${action}Response`,
-      body: { RequestId: context.requestId, Code: 'isp.RAM_PERMISSION_DENY', Message: 'RAM权限DENY' },
+      body: { RequestId: context.requestId, [codeField]: 'isp.RAM_PERMISSION_DENY', [messageField]: 'RAM权限DENY' },
     };
   }
   const refused = gatewayError('Forbidden.RAM', context);
