@@ -17,6 +17,7 @@ import { queryMessage } from './intl-query-api.js';
 import { querySmsSignList, querySmsTemplateList } from './list-api.js';
 import type { NonceLedger } from './nonce-ledger.js';
 import { sendSmsVerifyCode } from './pnvs-api.js';
+import { pnvsQuerySendDetails } from './pnvs-query-api.js';
 import { ramRefusal } from './ram-denial.js';
 import { querySendDetails } from './send-details-api.js';
 import { getSmsSign, querySmsSign } from './sign-query-api.js';
@@ -26,8 +27,11 @@ import { missingCommonParameter, verifySignedRequest } from './verify.js';
 import { isSignedV3, missingV3Value, v3AccessKeyId, verifyV3Request } from './verify-v3.js';
 import type { V3Incoming } from './verify-v3.js';
 
+/** Which Aliyun host a listener plays: SMS (`dysmsapi`, the default) or PNVS (`dypnsapi`). */
+export type Service = 'dysmsapi' | 'dypnsapi';
+
 /** Everything {@link answerRpc} needs besides method and parameters. */
-export type RpcState = Omit<ActionContext, 'params'> & { nonces: NonceLedger };
+export type RpcState = Omit<ActionContext, 'params'> & { nonces: NonceLedger; service?: Service };
 
 type ActionHandler = (context: ActionContext) => RpcAnswer;
 
@@ -62,6 +66,17 @@ const apis: Record<string, Record<string, ActionEntry>> = {
 };
 
 /**
+ * PNVS's host (`dypnsapi.aliyuncs.com`): its send, and its own `QuerySendDetails`, whose answer
+ * differs from the SMS one (SDK `@alicloud/dypnsapi20170525` 2.0.0, `QuerySendDetailsResponseBody`).
+ */
+const pnvsApis: Record<string, Record<string, ActionEntry>> = {
+  '2017-05-25': {
+    SendSmsVerifyCode: { run: sendSmsVerifyCode, ram: 'dypns' },
+    QuerySendDetails: { run: pnvsQuerySendDetails, ram: 'dypns' },
+  },
+};
+
+/**
  * One RPC request: `params` are the decoded query and form parameters merged, with a V3 request's
  * `x-acs-action` and `x-acs-version` as `Action` and `Version`; the rest is what V3 signs.
  */
@@ -78,7 +93,7 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
   if (missing !== undefined) {
     return missing;
   }
-  const actions = lookup(apis, params.Version ?? '');
+  const actions = lookup(state.service === 'dypnsapi' ? pnvsApis : apis, params.Version ?? '');
   if (actions === undefined) {
     return gatewayError('InvalidVersion', state.gateway);
   }
