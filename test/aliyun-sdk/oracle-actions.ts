@@ -67,3 +67,15 @@ export const commonParameters: ReadonlySet<string> = new Set([
   'SecurityToken',
   'Signature',
 ]);
+
+/**
+ * Fields the template and signature readers also look for in a single-item answer though only the
+ * list APIs' items declare them (docs/aliyun-sms-query-api.md §4 and §11: a status given only as
+ * `AuditStatus`, a type given as `OuterTemplateType`), so a list item reads the same. Each is
+ * checked against the list model that declares it (`at`), never taken on trust.
+ */
+export const listFallbacks: ReadonlyArray<{ path: string; declaredIn: ModelRef; at: string }> = [
+  { path: 'AuditStatus', declaredIn: { sdk: '@alicloud/dysmsapi20170525', model: 'QuerySmsTemplateListResponseBody' }, at: 'SmsTemplateList[].AuditStatus' },
+  { path: 'OuterTemplateType', declaredIn: { sdk: '@alicloud/dysmsapi20170525', model: 'QuerySmsTemplateListResponseBody' }, at: 'SmsTemplateList[].OuterTemplateType' },
+  { path: 'AuditStatus', declaredIn: { sdk: '@alicloud/dysmsapi20170525', model: 'QuerySmsSignListResponseBody' }, at: 'SmsSignList[].AuditStatus' },
+];

@@ -69,6 +69,9 @@ export const drivePackage = async (sandbox: Sandbox, hosts: Hosts): Promise<void
   await explainedRefusal(configs.china);
 
   await runDoctor(configs.china, { client, send: mainland });
+  // An account in trouble: a rejected signature, a rejected template, a promotional international one.
+  const troubled = { ...configs.china, signName: '沙箱驳回', templates: configs.china.templates.map((template) => ({ ...template, templateCode: { china: 'SMS_460300002', overseas: 'SMS_460300005' } })) };
+  await runDoctor(troubled, { client });
   await runDoctor(configs.international, { client });
   await runDoctor(configs.pnvs, { client });
   // A host that no longer serves the current lookups: doctor falls back to QuerySmsTemplate and QuerySmsSign.
@@ -86,7 +89,13 @@ export const drivePackage = async (sandbox: Sandbox, hosts: Hosts): Promise<void
   const [sent] = sandbox.outbox.list({ phone: mainland }).filter((message) => message.action === 'SendSms');
   const [globe] = sandbox.outbox.list({ phone: hongKong }).filter((message) => message.action === 'SendMessageToGlobe');
   await querySendStatus(client, parseConfig(configs.china), { phone: mainland, date: today });
+  // The registry's records of 13700137000: delivered, failed (with the carrier's code) and pending.
+  await querySendStatus(client, parseConfig(configs.china), { phone: '13700137000', date: today });
   await querySendStatus(client, parseConfig(configs.china), { phone: mainland, date: today, ...(sent?.bizId ? { bizId: sent.bizId } : {}) });
   await querySendStatus(client, parseConfig(configs.pnvs), { phone: mainland, date: today });
   await querySendStatus(client, parseConfig(configs.international), { phone: hongKong, date: today, bizId: globe?.messageId ?? '0' });
+  if (globe?.messageId !== undefined) {
+    sandbox.records.setOutcome({ id: globe.messageId }, { status: 'failed', errCode: 'UNDELIV' });
+    await querySendStatus(client, parseConfig(configs.international), { phone: hongKong, date: today, bizId: globe.messageId });
+  }
 };

@@ -26,7 +26,7 @@ let exchanges: Exchange[];
 
 beforeAll(async () => {
   sandbox = await startSandbox({ flowControl: false });
-  hosts = { sms: await startWireRecorder(sandbox.endpoint, 'dysmsapi'), pnvs: await startWireRecorder(sandbox.endpoint, 'dypnsapi') };
+  hosts = { sms: await startWireRecorder(sandbox.endpoint, 'dysmsapi'), pnvs: await startWireRecorder(sandbox.pnvsEndpoint, 'dypnsapi') };
   await drivePackage(sandbox, hosts);
   exchanges = [...hosts.sms.exchanges, ...hosts.pnvs.exchanges];
 }, 120_000);
