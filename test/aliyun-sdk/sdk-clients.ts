@@ -64,7 +64,7 @@ export const sdkClient = (sdk: string, host: string, credentials: SdkCredentials
         }),
       );
       try {
-        const response = (await (method as (request: object) => Promise<{ body?: unknown }>).call(client, new model(fields))) ;
+        const response = await (method as (request: object) => Promise<{ body?: unknown }>).call(client, new model(fields));
         return { ok: true, body: response.body };
       } catch (error: unknown) {
         return { ok: false, error };
