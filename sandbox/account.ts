@@ -6,18 +6,18 @@
  *
  * @module
  */
-import type { RamDenial, RamDenialStyle, Registry } from './registry.js';
+import type { AccountRegistry, RamDenial, RamDenialStyle } from './registry.js';
 import type { ReviewedTemplate, Signature } from './template.js';
 
 /** Live review and RAM state of the fake account. */
 export class Account {
-  readonly #registry: Registry;
+  readonly #registry: AccountRegistry;
   readonly #templates = new Map<string, ReviewedTemplate>();
   readonly #signatures = new Map<string, Signature>();
   readonly #denials = new Map<string, RamDenial>();
 
   /** Starts from `registry`, which is never modified. */
-  constructor(registry: Registry) {
+  constructor(registry: AccountRegistry) {
     this.#registry = registry;
     this.reset();
   }

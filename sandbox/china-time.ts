@@ -13,6 +13,22 @@ export function chinaDay(ms: number): string {
   return new Date(ms + offsetMs).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
+/** Whether `day` is a real calendar day written `yyyyMMdd` (`20261331` is not). */
+export function isCalendarDay(day: string): boolean {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(day);
+  if (match === null) {
+    return false;
+  }
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10).replaceAll('-', '') === day;
+}
+
+/** Days from `from` to `to` (`yyyyMMdd`, both calendar days), both ends counted: 1 for the same day. */
+export function daySpan(from: string, to: string): number {
+  const ms = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)));
+  return Math.round((ms(to) - ms(from)) / 86_400_000) + 1;
+}
+
 /** `yyyy-MM-dd HH:mm:ss` of a time in ms. */
 export function chinaDateTime(ms: number): string {
   return new Date(ms + offsetMs).toISOString().slice(0, 19).replace('T', ' ');

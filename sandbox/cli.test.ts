@@ -106,6 +106,40 @@ describe('sandbox CLI', () => {
     expect(await cliRun.exited).toBe(0);
   });
 
+  it('prints the second account’s keys; --fallback backup adds it as the config’s fallback, whose keys send', async () => {
+    const cliRun = run(['--port', '0', '--quiet', '--fallback', 'backup']);
+    await cliRun.ready;
+    const { stdout } = cliRun.output();
+    expect(stdout).toContain('  Account backup (1000000000000002)\n  AccessKeyId      LTAI5tSandboxBackupKeyId\n  AccessKeySecret  SandboxBackupSecretNotARealKey0\n');
+    const endpoint = /Endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
+    const config = JSON.parse(/Connector config:\n(\{[\s\S]*?\n\})/.exec(stdout)?.[1] ?? '{}') as Record<string, unknown>;
+    // The fallback holds only the keys that differ from the primary's; its secret sits at the top level.
+    expect(config).toMatchObject({
+      accessKeyId: 'LTAI5tSandboxDemoKeyId',
+      fallback: {
+        accessKeyId: 'LTAI5tSandboxBackupKeyId',
+        signName: 'Logto备用',
+        templates: expect.arrayContaining([{ usageType: 'SignIn', templateCode: { china: 'SMS_560100001', overseas: 'SMS_560200001' } }]) as unknown,
+      },
+      fallbackAccessKeySecret: 'SandboxBackupSecretNotARealKey0',
+    });
+    expect(Object.keys(config.fallback as object).sort()).toEqual(['accessKeyId', 'signName', 'templates']);
+    const fallback = config.fallback as { accessKeyId: string };
+    const target = { endpoint, accessKeyId: fallback.accessKeyId, accessKeySecret: String(config.fallbackAccessKeySecret) };
+    const reply = await sendSms(target, { PhoneNumbers: '13800138000', SignName: 'Logto备用', TemplateCode: 'SMS_560100001', TemplateParam: '{"code":"1234"}' });
+    expect(reply.json).toMatchObject({ Code: 'OK' });
+    cliRun.child.kill('SIGTERM');
+    expect(await cliRun.exited).toBe(0);
+  });
+
+  it('--fallback with an account the registry lacks says which it has', async () => {
+    const cliRun = run(['--port', '0', '--quiet', '--fallback', 'spare']);
+    await cliRun.ready;
+    expect(cliRun.output().stdout).toContain('No connector config: the registry has no account named spare; it has primary, backup');
+    cliRun.child.kill('SIGTERM');
+    expect(await cliRun.exited).toBe(0);
+  });
+
   it.each([
     { args: ['--help'], code: 0, stream: 'stdout' as const, text: 'Usage: npm run sandbox -- [options]' },
     { args: ['--bogus'], code: 2, stream: 'stderr' as const, text: "Unknown option '--bogus'" },

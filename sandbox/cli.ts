@@ -1,14 +1,15 @@
 /**
  * `npm run sandbox -- [--port 8787] [--host 127.0.0.1] [--config registry.json]`: starts the
- * sandbox, prints the endpoint, the inbox URL, the AccessKey pair and a connector config ready to
- * paste, logs each API request, and stops cleanly on SIGINT/SIGTERM.
+ * sandbox, prints the endpoint, the inbox URL, the AccessKey pair (and every other account's), and
+ * a connector config ready to paste (with another account as its fallback on request), logs each
+ * API request, and stops cleanly on SIGINT/SIGTERM.
  *
  * @module
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectorConfig, pnvsConnectorConfig, type Site } from './connector-config.js';
-import { loadRegistry, startSandbox } from './index.js';
+import { accountAccess, connectorConfig, pnvsConnectorConfig, withFallback, type Site } from './connector-config.js';
+import { loadRegistry, registryAccounts, startSandbox } from './index.js';
 import type { Sandbox } from './index.js';
 
 const usage = `Usage: npm run sandbox -- [options]
@@ -25,19 +26,36 @@ Options:
                        "international" (alibabacloud.com) account
   --service pnvs       print a China-site config that sends mainland numbers through
                        PNVS (SendSmsVerifyCode, gifted signature) and others through SendSms
+  --fallback <account> add that account of the registry (e.g. backup) to the printed
+                       config as its fallback, with fallbackAccessKeySecret
   --no-flow-control    never answer isv.BUSINESS_LIMIT_CONTROL (load tests)
   --quiet              do not log requests
   -h, --help           show this help
 `;
 
 /** The connector config to paste, or why this registry cannot produce one. */
-function printableConfig(sandbox: Sandbox, site: Site, pnvs: boolean): string {
+function printableConfig(sandbox: Sandbox, site: Site, pnvs: boolean, fallback: string | undefined): string {
   try {
     const config = pnvs ? pnvsConnectorConfig(sandbox) : connectorConfig(sandbox, site);
-    return `Connector config:\n${JSON.stringify(config, null, 2)}`;
+    const full = fallback === undefined ? config : withFallback(config, accountAccess(sandbox, fallback), site);
+    return `Connector config:\n${JSON.stringify(full, null, 2)}`;
   } catch (error) {
     return `No connector config: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+/** The first key pair of every account after the first, e.g. a fallback's. */
+function otherAccounts(sandbox: Sandbox): string {
+  return registryAccounts(sandbox.registry)
+    .slice(1)
+    .map(({ name, accountId, credentials: [credential] }) =>
+      credential === undefined ? '' : `
+  Account ${name} (${accountId})
+  AccessKeyId      ${credential.accessKeyId}
+  AccessKeySecret  ${credential.accessKeySecret}
+`,
+    )
+    .join('');
 }
 
 function parseSite(text: string): Site {
@@ -67,6 +85,7 @@ async function main(): Promise<void> {
         config: { type: 'string' },
         site: { type: 'string', default: 'china' },
         service: { type: 'string', default: 'sms' },
+        fallback: { type: 'string' },
         'no-flow-control': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -123,8 +142,8 @@ async function main(): Promise<void> {
   Inbox            ${sandbox.endpoint}/
   AccessKeyId      ${sandbox.accessKeyId}
   AccessKeySecret  ${sandbox.accessKeySecret}
-
-${printableConfig(sandbox, site, values.service === 'pnvs')}
+${otherAccounts(sandbox)}
+${printableConfig(sandbox, site, values.service === 'pnvs', values.fallback)}
 
 Press Ctrl+C to stop.`);
 }

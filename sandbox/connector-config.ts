@@ -4,17 +4,28 @@
  * templates as a `{ china, overseas }` pair. For an international-site account it also carries
  * the `site`, a registered sender ID, and each template's text as `content` (the international
  * template with `${code}` written as Logto's `{{code}}`). Printed by the CLI, used by the demo,
- * the tests and the benchmark.
+ * the tests and the benchmark. {@link withFallback} adds a second account of the sandbox as the
+ * configuration's `fallback`.
  *
  * @module
  */
-import type { Registry, Template, UsageType } from './registry.js';
+import { registryAccounts } from './registry.js';
+import type { AccountRegistry, Registry, Template, UsageType } from './registry.js';
 
 /** The usage types the connector requires, in the order operators read them. */
 const usageTypes: readonly UsageType[] = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
 
-/** What {@link connectorConfig} needs from a sandbox; PNVS goes to `pnvsEndpoint` when given, else to `endpoint`. */
-export type SandboxAccess = { endpoint: string; pnvsEndpoint?: string; accessKeyId: string; accessKeySecret: string; registry: Registry };
+/**
+ * What {@link connectorConfig} needs from a sandbox: an endpoint, a key pair and the account it
+ * belongs to; PNVS goes to `pnvsEndpoint` (the sandbox's PNVS host) when given, else to `endpoint`.
+ */
+export type SandboxAccess = {
+  endpoint: string;
+  pnvsEndpoint?: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  registry: Pick<AccountRegistry, 'signNames' | 'senderIds' | 'templates' | 'pnvs'>;
+};
 
 /** The two kinds of Alibaba Cloud account the connector serves. */
 export type Site = 'china' | 'international';
@@ -71,4 +82,26 @@ export function pnvsConnectorConfig(access: SandboxAccess, { ownSignature = true
     return { ...connectorConfig(access), ...pnvs };
   }
   return { accessKeyId: access.accessKeyId, accessKeySecret: access.accessKeySecret, ...pnvs };
+}
+
+/** The endpoint and first key pair of the account named `name` in a sandbox's registry. */
+export function accountAccess({ endpoint, registry }: { endpoint: string; registry: Registry }, name: string): SandboxAccess {
+  const entry = registryAccounts(registry).find((account) => account.name === name);
+  const credential = entry?.credentials[0];
+  if (entry === undefined || credential === undefined) {
+    throw new TypeError(`the registry has no account named ${name}; it has ${registryAccounts(registry).map((account) => account.name).join(', ')}`);
+  }
+  return { endpoint, accessKeyId: credential.accessKeyId, accessKeySecret: credential.accessKeySecret, registry: entry };
+}
+
+/**
+ * `primary` with another account as its `fallback`: an object with the configuration's own keys,
+ * holding only those whose value differs from the primary's (an omitted key is the primary's),
+ * and the fallback's secret in the top-level `fallbackAccessKeySecret`, never inside `fallback`.
+ */
+export function withFallback<T extends { accessKeySecret: string }>(primary: T, fallback: SandboxAccess, site: Site = 'china') {
+  const { accessKeySecret, ...keys } = connectorConfig(fallback, site);
+  const differs = ([name, value]: [string, unknown]) =>
+    JSON.stringify(value) !== JSON.stringify((primary as Record<string, unknown>)[name]);
+  return { ...primary, fallback: Object.fromEntries(Object.entries(keys).filter(differs)), fallbackAccessKeySecret: accessKeySecret };
 }

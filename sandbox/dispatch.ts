@@ -1,16 +1,21 @@
 /**
  * Routes one RPC request: mandatory common parameters, then the API named by `Version` +
  * `Action`, then the signature checks (fact sheet §1 for V1; signature-v3.ts for the V3 that
- * Aliyun's current SDKs send), then RAM (an AccessKey may be denied actions: ram-denial.ts), then
- * the action itself.
+ * Aliyun's current SDKs send), then the call rate (query-rate.ts), then RAM (an AccessKey may be
+ * denied actions: ram-denial.ts), then the action itself, for the account that owns the AccessKey
+ * (accounts.ts).
  *
  * The API is looked up before the signature is checked, as a gateway must know the API before it
  * can authorize it; Aliyun does not document this order.
  *
  * @module
  */
-import type { ActionContext } from './action-context.js';
+import { refusedUnlessInGoodStanding } from './account-refusals.js';
+import type { AccountBook } from './accounts.js';
+import type { AccountScoped, ActionContext } from './action-context.js';
 import type { RpcAnswer } from './answer.js';
+import { queryAccountBalance } from './balance-api.js';
+import { getCallerIdentity } from './caller-identity-api.js';
 import { gatewayError } from './gateway-errors.js';
 import { sendMessageToGlobe, sendMessageWithTemplate } from './intl-api.js';
 import { queryMessage } from './intl-query-api.js';
@@ -19,7 +24,9 @@ import type { NonceLedger } from './nonce-ledger.js';
 import { sendSmsVerifyCode } from './pnvs-api.js';
 import { pnvsQuerySendDetails } from './pnvs-query-api.js';
 import { ramRefusal } from './ram-denial.js';
+import type { QueryRate } from './query-rate.js';
 import { querySendDetails } from './send-details-api.js';
+import { querySendStatistics } from './send-statistics-api.js';
 import { getSmsSign, querySmsSign } from './sign-query-api.js';
 import { sendSms } from './sms-api.js';
 import { getSmsTemplate, querySmsTemplate } from './template-query-api.js';
@@ -30,13 +37,17 @@ import type { V3Incoming } from './verify-v3.js';
 /** Which Aliyun host a listener plays: SMS (`dysmsapi`, the default) or PNVS (`dypnsapi`). */
 export type Service = 'dysmsapi' | 'dypnsapi';
 
-/** Everything {@link answerRpc} needs besides method and parameters. */
-export type RpcState = Omit<ActionContext, 'params'> & { nonces: NonceLedger; service?: Service };
+/** Everything {@link answerRpc} needs besides method and parameters; the account comes from the AccessKey. */
+export type RpcState = Omit<ActionContext, 'params' | AccountScoped> & { nonces: NonceLedger; accounts: AccountBook; rate: QueryRate; service?: Service };
 
 type ActionHandler = (context: ActionContext) => RpcAnswer;
 
-/** An action's handler and the RAM service its action is named in (`dysms:SendSms`). */
-type ActionEntry = { run: ActionHandler; ram: 'dysms' | 'dypns' };
+/**
+ * An action's handler and the RAM service its action is named in (`dysms:SendSms`), or, for other
+ * products, every RAM action that names it (either one denied refuses it); none for an action that
+ * needs no permission.
+ */
+type ActionEntry = { run: ActionHandler; ram: 'dysms' | 'dypns' | readonly string[] };
 
 const dysms = (run: ActionHandler): ActionEntry => ({ run, ram: 'dysms' });
 
@@ -44,12 +55,14 @@ const dysms = (run: ActionHandler): ActionEntry => ({ run, ram: 'dysms' });
  * §0: the China site's 2017-05-25 API (sends and the read-only queries of
  * docs/aliyun-sms-query-api.md) and the international site's 2018-05-01 API. PNVS's
  * `SendSmsVerifyCode` is also 2017-05-25; Aliyun serves it on its own host (`dypnsapi`), the
- * sandbox on the same port as the rest (an assumption: README).
+ * sandbox on its PNVS host ({@link pnvsApis}) and, for older configurations, here too. So are the billing API's balance
+ * (BssOpenApi 2017-12-14) and STS's `GetCallerIdentity` (2015-04-01). A send is refused first
+ * when its account may not send (account-refusals.ts).
  */
 const apis: Record<string, Record<string, ActionEntry>> = {
   '2017-05-25': {
-    SendSms: dysms(sendSms),
-    SendSmsVerifyCode: { run: sendSmsVerifyCode, ram: 'dypns' },
+    SendSms: dysms(refusedUnlessInGoodStanding('SendSms', sendSms)),
+    SendSmsVerifyCode: { run: refusedUnlessInGoodStanding('SendSmsVerifyCode', sendSmsVerifyCode), ram: 'dypns' },
     QuerySmsTemplate: dysms(querySmsTemplate),
     GetSmsTemplate: dysms(getSmsTemplate),
     QuerySmsSign: dysms(querySmsSign),
@@ -57,11 +70,21 @@ const apis: Record<string, Record<string, ActionEntry>> = {
     QuerySmsTemplateList: dysms(querySmsTemplateList),
     QuerySmsSignList: dysms(querySmsSignList),
     QuerySendDetails: dysms(querySendDetails),
+    QuerySendStatistics: dysms(querySendStatistics),
   },
   '2018-05-01': {
-    SendMessageWithTemplate: dysms(sendMessageWithTemplate),
-    SendMessageToGlobe: dysms(sendMessageToGlobe),
+    SendMessageWithTemplate: dysms(refusedUnlessInGoodStanding('SendMessageWithTemplate', sendMessageWithTemplate)),
+    SendMessageToGlobe: dysms(refusedUnlessInGoodStanding('SendMessageToGlobe', sendMessageToGlobe)),
     QueryMessage: dysms(queryMessage),
+  },
+  // BSS OpenAPI: the API's own RAM action and the console's older one, either of which a policy may
+  // name (help.aliyun.com/knowledge_detail/139650.html; document_detail/87997.html lists bss:DescribeAcccount).
+  '2017-12-14': {
+    QueryAccountBalance: { run: queryAccountBalance, ram: ['bssapi:QueryAccountBalance', 'bss:DescribeAcccount'] },
+  },
+  // STS: GetCallerIdentity needs no permission.
+  '2015-04-01': {
+    GetCallerIdentity: { run: getCallerIdentity, ram: [] },
   },
 };
 
@@ -71,7 +94,7 @@ const apis: Record<string, Record<string, ActionEntry>> = {
  */
 const pnvsApis: Record<string, Record<string, ActionEntry>> = {
   '2017-05-25': {
-    SendSmsVerifyCode: { run: sendSmsVerifyCode, ram: 'dypns' },
+    SendSmsVerifyCode: { run: refusedUnlessInGoodStanding('SendSmsVerifyCode', sendSmsVerifyCode), ram: 'dypns' },
     QuerySendDetails: { run: pnvsQuerySendDetails, ram: 'dypns' },
   },
 };
@@ -103,7 +126,7 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
     return gatewayError('InvalidAction.NotFound', state.gateway);
   }
   const verifyState = {
-    credentials: state.registry.credentials,
+    credentials: state.accounts.credentials(),
     nonces: state.nonces,
     now: state.now,
     context: state.gateway,
@@ -112,9 +135,22 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
   if (rejected !== undefined) {
     return rejected;
   }
-  const ramAction = `${entry.ram}:${action}`;
-  const denied = state.account.denial(v3 ? v3AccessKeyId(request.headers) : (params.AccessKeyId ?? ''), ramAction);
-  return denied === undefined ? entry.run({ ...state, params }) : ramRefusal(denied, action, ramAction, state.gateway, params.Version);
+  const accessKeyId = v3 ? v3AccessKeyId(request.headers) : (params.AccessKeyId ?? '');
+  const slot = state.accounts.byAccessKeyId(accessKeyId)!;
+  if (state.settings.get().queryRateLimit && !state.rate.admits(slot.name, action, state.now)) {
+    return gatewayError('Throttling.User', state.gateway);
+  }
+  const ramActions = typeof entry.ram === 'string' ? [`${entry.ram}:${action}`] : entry.ram;
+  for (const ramAction of ramActions) {
+    const denied = slot.live.denial(accessKeyId, ramAction);
+    if (denied !== undefined) {
+      // Products other than SMS and PNVS answer a RAM denial at the gateway (assumption A37).
+      return ramRefusal(typeof entry.ram === 'string' ? denied : 'Forbidden.RAM', action, ramAction, state.gateway, params.Version);
+    }
+  }
+  const { entry: registry, live: account, standing, flow, records, dailySends, outbox } = slot;
+  const credential = registry.credentials.find((candidate) => candidate.accessKeyId === accessKeyId)!;
+  return entry.run({ ...state, params, registry, credential, account, standing, flow, records, dailySends, outbox });
 }
 
 function lookup<T>(table: Record<string, T>, key: string): T | undefined {

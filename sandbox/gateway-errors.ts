@@ -31,6 +31,8 @@ const catalogue = {
   SignatureNotFound: [404, 'The signature does not exist.'],
   // docs §10: a RAM user or role without the action (Aliyun's answer for read APIs, with AccessDeniedDetail).
   'Forbidden.RAM': [403, "User not authorized to operate on the specified resource, or this API doesn't support RAM."],
+  // Fact sheet §5: API call-rate flow control; 400 is [M] (one Aliyun product page says 403), assumption A35.
+  'Throttling.User': [400, 'Request was denied due to user flow control.'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** A gateway error code the sandbox answers. */

@@ -70,7 +70,8 @@ export const inboxScript = String.raw`
     var meta = el('div', 'meta', undefined, 'meta');
     var from = message.signName ? '【' + message.signName + '】' : message.senderId ? 'from ' + message.senderId : '';
     var service = message.service === 'dypnsapi' ? 'PNVS (dypnsapi)' : '';
-    [from, message.templateCode, [message.site, service, message.action].filter(Boolean).join(' · ')].forEach(function (part) {
+    var account = message.account ? 'account ' + message.account : '';
+    [from, message.templateCode, [message.site, service, message.action, account].filter(Boolean).join(' · ')].forEach(function (part) {
       if (part) meta.append(el('span', '', part));
     });
     item.append(meta);

@@ -2,31 +2,36 @@
  * A local stand-in for Aliyun's SMS API (`dysmsapi`): verifies signature V1 like the real gateway,
  * answers SendSms (2017-05-25) and the international 2018-05-01 actions with Aliyun's codes,
  * applies the default flow control, and keeps what it accepted in an outbox with a web inbox.
+ * It holds one or more accounts (accounts.ts), each with its keys, balance and standing, and also
+ * answers the billing API's balance and STS's GetCallerIdentity.
  *
  * Uses Node built-ins only and nothing from `src/`, so it can check the connector independently.
  *
  * @module
  */
-import { Account } from './account.js';
+import type { Account } from './account.js';
+import { AccountBook } from './accounts.js';
+import type { AccountSlot } from './accounts.js';
 import { SandboxClock } from './clock.js';
 import { FaultSwitch } from './faults.js';
 import type { Fault } from './faults.js';
-import { FlowControl } from './flow-control.js';
 import { NonceLedger } from './nonce-ledger.js';
 import { Outbox } from './outbox.js';
 import type { OutboxFilter, OutboxMessage } from './outbox.js';
+import { QueryRate } from './query-rate.js';
 import { loadRegistry } from './registry.js';
 import type { Registry } from './registry.js';
 import { RequestLog } from './request-log.js';
-import { SendRecords } from './send-records.js';
-import type { SendRecord } from './send-records.js';
+import type { SendRecord, SendRecords } from './send-records.js';
 import type { RecordedRequest } from './request-log.js';
 import { listen } from './server.js';
+import { SandboxSettings } from './settings.js';
+import type { SettingsValues } from './settings.js';
 import { Timers } from './timers.js';
 
-export type { Account, Fault, OutboxMessage, RecordedRequest, Registry, SendRecord, SendRecords };
-export type { Credential, ReviewedTemplate, Signature, Template, UsageType } from './registry.js';
-export { loadRegistry, parseRegistry } from './registry.js';
+export type { Account, AccountBook, AccountSlot, Fault, OutboxMessage, RecordedRequest, Registry, SandboxSettings, SendRecord, SendRecords, SettingsValues };
+export type { AccountRegistry, Credential, ReviewedTemplate, Signature, Template, UsageType } from './registry.js';
+export { loadRegistry, parseRegistry, registryAccounts } from './registry.js';
 
 /** How to start a sandbox; every field is optional. */
 export type SandboxOptions = {
@@ -51,6 +56,8 @@ export type SandboxOptions = {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Request log, one line per request; never receives the AccessKeySecret or a Signature. */
   log?: (line: string) => void;
+  /** Run-time switches (settings.ts): the call rate, what QuerySendStatistics counts and spans. */
+  settings?: Partial<SettingsValues>;
 };
 
 /** A running sandbox. */
@@ -59,7 +66,7 @@ export type Sandbox = {
   endpoint: string;
   /** Base URL of the PNVS host, which answers PNVS's own actions (the SMS endpoint also takes `SendSmsVerifyCode`). */
   pnvsEndpoint: string;
-  /** The registry's first credential. */
+  /** The registry's first credential (of the first account). */
   accessKeyId: string;
   accessKeySecret: string;
   registry: Registry;
@@ -70,10 +77,14 @@ export type Sandbox = {
   clock: { now(): number; advance(ms: number): void; reset(): void };
   /** Applies to the next `times` API requests (default: every one until cleared). */
   faults: { set(fault: Fault, times?: number): void; clear(): void };
-  /** Live template and signature reviews and RAM denials; `reset()` returns to the registry. */
+  /** The first account's live template and signature reviews and RAM denials; `reset()` returns to the registry. */
   account: Account;
-  /** What QuerySendDetails reports: real sends plus injected records, with settable outcomes. */
+  /** What QuerySendDetails reports for the first account: real sends plus injected records, with settable outcomes. */
   records: SendRecords;
+  /** Every account (the first is `account` and `records` above): balance, state, daily sends; `reset()` returns all to the registry. */
+  accounts: AccountBook;
+  /** Run-time switches; `reset()` returns to the options'. */
+  settings: SandboxSettings;
   stats(): { connectionsAccepted: number; openConnections: number; peakOpenConnections: number };
   /** Closes the server and destroys every open socket. */
   close(): Promise<void>;
@@ -87,7 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw new TypeError('the registry needs at least one credential');
   }
   const baseClock = new SandboxClock(options.now);
-  const flow = new FlowControl(options.flowControl ?? true);
+  const rate = new QueryRate();
   const clock = {
     now: () => baseClock.now(),
     advance: (ms: number) => {
@@ -95,7 +106,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     reset: () => {
       baseClock.reset();
-      flow.clear();
+      accounts.clearFlow();
+      rate.clear();
     },
     get offsetMs() {
       return baseClock.offsetMs;
@@ -104,24 +116,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const outbox = new Outbox(options.outboxLimit ?? 10_000);
   const requests = new RequestLog(1000);
   const faults = new FaultSwitch();
+  const settings = new SandboxSettings(options.settings);
   let sequence = 0;
   // 16 digits like Aliyun's BizId (§2): ms timestamp + a 3-digit sequence.
   const newId = () => `${clock.now()}${String((sequence = (sequence + 1) % 1000)).padStart(3, '0')}`;
-  const account = new Account(registry);
-  const records = new SendRecords(outbox, newId, () =>
-    registry.sendRecords.map(({ minutesAgo, ...record }) => ({ ...record, sentAt: clock.now() - minutesAgo * 60_000 })),
-  );
+  const accounts = new AccountBook(registry, { outbox, flowControl: options.flowControl ?? true, newId, now: clock.now });
   const state = {
     registry,
     clock,
-    flow,
     outbox,
     requests,
     faults,
     nonces: new NonceLedger(),
     timers: new Timers(),
-    account,
-    records,
+    accounts,
+    rate,
+    settings,
     newId,
     ...(options.log ? { log: options.log } : {}),
   };
@@ -144,8 +154,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     clock,
     faults,
-    account,
-    records,
+    account: accounts.first().live,
+    records: accounts.first().records,
+    accounts,
+    settings,
     stats: () => {
       const [sms, pnvs] = [server.stats(), pnvsServer.stats()];
       return {

@@ -21,6 +21,10 @@ const descriptions = {
   BUSINESS_LIMIT_CONTROL_MINUTE: 'Delivery frequency exceeds the minute limit.',
   'isv.BUSINESS_LIMIT_HOUR': 'Delivery frequency exceeds the hour limit.',
   'isv.BUSINESS_LIMIT_DAY': 'Delivery frequency exceeds the day limit.',
+  // The account's standing (account-refusals.ts); ACCOUNT_ILLEGAL for an abnormal account is assumption A40.
+  AMOUNT_NOT_ENOUGH: 'The account balance is insufficient.',
+  OUT_OF_SERVICE: 'The service is suspended for this account, usually for overdue payment.',
+  ACCOUNT_ILLEGAL: 'The account is restricted.',
 } as const;
 
 /** A 2018-05-01 business error code. */

@@ -9,16 +9,18 @@
 import type { Account } from './account.js';
 import { parseDenial, parseReview } from './registry-account.js';
 import { parseTemplate } from './registry.js';
-import type { Registry } from './registry.js';
+import type { AccountRegistry } from './registry.js';
 import { asObject, asOneOf, asString } from './registry-fields.js';
 import { chinaDay } from './china-time.js';
 import type { Outcome, SendRecord, SendRecords } from './send-records.js';
 
-/** What the account routes touch. */
-export type AccountRouteState = { account: Account; records: SendRecords; registry: Registry; clock: { now: () => number } };
+/** What the account routes touch: one account's state (the one the request names: operator-accounts.ts). */
+export type AccountRouteState = { account: Account; records: SendRecords; registry: AccountRegistry; clock: { now: () => number } };
 
 type Answer = { status: number; body?: unknown };
-type AccountRoute = (query: URLSearchParams, body: unknown, state: AccountRouteState) => Answer;
+
+/** One route of one account. */
+export type AccountRoute = (query: URLSearchParams, body: unknown, state: AccountRouteState) => Answer;
 
 /** Routes by path and method. */
 export const accountRoutes: Record<string, Partial<Record<string, AccountRoute>>> = {

@@ -1,24 +1,28 @@
 /**
  * The unsigned JSON API for tests and operators under `/api/`: read and clear the outbox, set
- * faults, move the clock, and (operator-account.ts) set review states, RAM denials, send records
- * and delivery outcomes. Not part of Aliyun's API; the sandbox listens on loopback by default.
+ * faults, move the clock, (operator-account.ts) set review states, RAM denials, send records and
+ * delivery outcomes of one account, and (operator-accounts.ts) set each account's balance, state
+ * and daily sends, and the run-time switches. Not part of Aliyun's API; the sandbox listens on
+ * loopback by default.
  *
  * @module
  */
-import type { Account } from './account.js';
+import type { AccountBook } from './accounts.js';
 import type { FaultSwitch } from './faults.js';
 import { accountRoutes } from './operator-account.js';
+import type { AccountRoute } from './operator-account.js';
+import { accountsRoutes, selectAccount } from './operator-accounts.js';
 import type { Outbox } from './outbox.js';
 import type { Registry } from './registry.js';
-import type { SendRecords } from './send-records.js';
+import type { SandboxSettings } from './settings.js';
 
 /** What the operator API can touch. */
 export type OperatorState = {
   outbox: Outbox;
-  account: Account;
-  records: SendRecords;
+  accounts: AccountBook;
   registry: Registry;
   faults: FaultSwitch;
+  settings: SandboxSettings;
   clock: { now: () => number; advance: (ms: number) => void; reset: () => void; offsetMs: number };
 };
 
@@ -32,12 +36,25 @@ const clockState = (state: OperatorState): OperatorAnswer => ({
   body: { now: new Date(state.clock.now()).toISOString(), offsetMs: state.clock.offsetMs },
 });
 
+/** An account route, for the account the request names (operator-accounts.ts). */
+const forAccount = (route: AccountRoute): Route => (query, body, state) => {
+  const slot = selectAccount(query, body, state.accounts);
+  return route(query, body, { account: slot.live, records: slot.records, registry: slot.entry, clock: state.clock });
+};
+
 const routes: Record<string, Partial<Record<string, Route>>> = {
-  ...accountRoutes,
+  ...Object.fromEntries(
+    Object.entries(accountRoutes).map(([path, methods]) => [
+      path,
+      Object.fromEntries(Object.entries(methods).map(([method, route]) => [method, route === undefined ? undefined : forAccount(route)])),
+    ]),
+  ),
+  ...accountsRoutes,
   '/api/messages': {
     GET: (query, _body, { outbox }) => {
       const phone = query.get('phone');
-      return { status: 200, body: outbox.list(phone === null ? {} : { phone }) };
+      const account = query.get('account');
+      return { status: 200, body: outbox.list({ ...(phone === null ? {} : { phone }), ...(account === null ? {} : { account }) }) };
     },
     DELETE: (_query, _body, { outbox }) => {
       outbox.clear();

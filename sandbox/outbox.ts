@@ -29,13 +29,18 @@ export type OutboxMessage = {
   messageId?: string;
   /** SendSms's `OutId`, echoed by QuerySendDetails. */
   outId?: string;
+  /** The name of the sandbox account that sent it (the registry's `name`; the first is `primary`). */
+  account?: string;
 };
 
 /** A message before the outbox stamps it. */
 export type Delivery = Omit<OutboxMessage, 'id' | 'receivedAt'>;
 
-/** Filter for {@link Outbox.list}. */
-export type OutboxFilter = { phone?: string };
+/** Filter for {@link Outbox.list}: one number, one sending account. */
+export type OutboxFilter = { phone?: string; account?: string };
+
+/** What a send handler may do with the outbox: add a message (accounts.ts names the sender). */
+export type OutboxWriter = { add(delivery: Delivery, now: number): OutboxMessage };
 
 /** Newest-last store with a size bound; lists newest first. */
 export class Outbox {
@@ -62,6 +67,7 @@ export class Outbox {
     const wanted = filter.phone === undefined ? undefined : normaliseFilter(filter.phone);
     return this.#messages
       .filter((message) => wanted === undefined || matches(message, wanted))
+      .filter((message) => filter.account === undefined || message.account === filter.account)
       .reverse();
   }
 

@@ -98,6 +98,7 @@ describe('SendSmsVerifyCode accepted', () => {
         text: '【速通互联验证码】验证码123456，您正在登录或注册，10分钟内有效，请勿告诉他人。',
         code: '123456',
         bizId: body.Model.BizId,
+        account: 'primary',
       },
     ]);
   });

@@ -18,7 +18,7 @@ export function pnvsQuerySendDetails(context: ActionContext): RpcAnswer {
     return query.refusal;
   }
   if ('message' in query) {
-    // Assumption A23: PNVS refuses a malformed value with its bare code in a 200 body.
+    // Assumption A43: PNVS refuses a malformed value with its bare code in a 200 body.
     return { status: 200, root: 'QuerySendDetailsResponse', body: { Code: 'INVALID_PARAMETERS', Message: query.message, Success: false } };
   }
   return {

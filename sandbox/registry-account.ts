@@ -72,7 +72,8 @@ export function parseDenial(credential: Record<string, unknown>, where: string):
     return undefined;
   }
   const actions = asStrings(credential.deniedActions, `${where}.deniedActions`);
-  const bad = actions.find((action) => !/^(?:dysms|dypns):[A-Za-z]+$/.test(action));
+  // RAM service codes of SMS, PNVS and billing (bss and bssapi, help.aliyun.com/document_detail/472928.html).
+  const bad = actions.find((action) => !/^(?:dysms|dypns|bss|bssapi):[A-Za-z]+$/.test(action));
   if (bad !== undefined) {
     throw new TypeError(`${where}.deniedActions: ${bad} is not a RAM action such as dysms:QuerySendDetails`);
   }

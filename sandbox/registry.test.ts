@@ -60,6 +60,31 @@ describe('registry.default.json: the account states', () => {
   });
 });
 
+describe('registry.default.json: the accounts', () => {
+  it('has a second account usable as a fallback: its own keys, approved signature and code templates for every usage type', async () => {
+    const registry = await loadRegistry();
+    const [backup] = registry.accounts;
+    expect(backup).toMatchObject({ name: 'backup', accountId: '1000000000000002', state: 'normal', signNames: ['Logto备用'] });
+    for (const scope of ['mainland', 'international'] as const) {
+      const usages = backup!.templates.filter((template) => template.scope === scope && template.status === 'approved').map(({ usageType }) => usageType);
+      expect(usages).toEqual(['SignIn', 'Register', 'ForgotPassword', 'Generic']);
+    }
+    const codes = new Set(registry.templates.map(({ code }) => code));
+    expect(backup!.templates.filter(({ code }) => codes.has(code))).toEqual([]);
+    expect(backup!.credentials.map(({ ramUser }) => ramUser)).toEqual(['logto-sms-backup', undefined]);
+  });
+
+  it('has a week of daily sends with one bad day, and money on both accounts', async () => {
+    const registry = await loadRegistry();
+    const signIn = registry.dailySends.filter(({ templateCode }) => templateCode === 'SMS_460100001');
+    expect(signIn.map(({ daysAgo }) => daysAgo).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const rates = signIn.filter(({ daysAgo }) => daysAgo > 0).map(({ delivered, failed }) => delivered / (delivered + failed));
+    expect(rates.filter((rate) => rate < 0.5)).toHaveLength(1);
+    expect(rates.filter((rate) => rate > 0.95)).toHaveLength(6);
+    expect([registry.balance.availableAmount, registry.accounts[0]!.balance.availableAmount]).toEqual(['1,234.56', '86.20']);
+  });
+});
+
 describe('parseRegistry', () => {
   const minimal = {
     credentials: [{ accessKeyId: 'id', accessKeySecret: 'secret' }],
@@ -68,7 +93,32 @@ describe('parseRegistry', () => {
   };
 
   it('fills optional lists', () => {
-    expect(parseRegistry(minimal)).toMatchObject({ intlSignNames: [], senderIds: [], sendRecords: [] });
+    expect(parseRegistry(minimal)).toMatchObject({ intlSignNames: [], senderIds: [], sendRecords: [], dailySends: [], accounts: [] });
+  });
+
+  it('a registry written for one account is the account primary, in good standing with money on it', () => {
+    expect(parseRegistry(minimal)).toMatchObject({
+      name: 'primary',
+      accountId: '1000000000000001',
+      state: 'normal',
+      balance: { availableAmount: '10,000.00', availableCashAmount: '10,000.00', creditAmount: '0.00', mybankCreditAmount: '0.00', currency: 'CNY', quotaLimit: '0.00' },
+    });
+  });
+
+  it('reads other accounts with the same fields and defaults', () => {
+    const registry = parseRegistry({
+      ...minimal,
+      accounts: [{ ...minimal, credentials: [{ accessKeyId: 'id2', accessKeySecret: 's', ramUser: 'sms' }], state: 'arrears', balance: { availableAmount: '-5.00' } }],
+    });
+    expect(registry.accounts).toEqual([
+      expect.objectContaining({
+        name: 'account-2',
+        accountId: '1000000000000002',
+        state: 'arrears',
+        credentials: [{ accessKeyId: 'id2', accessKeySecret: 's', ramUser: 'sms' }],
+        balance: expect.objectContaining({ availableAmount: '-5.00', availableCashAmount: '-5.00' }) as unknown,
+      }),
+    ]);
   });
 
   it('an entry without a review is approved, of this account, created on the default date', () => {
@@ -99,6 +149,22 @@ describe('parseRegistry', () => {
     ['an unknown RAM denial style', { ...minimal, credentials: [{ accessKeyId: 'id', accessKeySecret: 'secret', deniedActions: [], ramDenial: 'NoPermission' }] }, 'registry.credentials[0].ramDenial must be one of Forbidden.RAM, isp.RAM_PERMISSION_DENY'],
     ['a send record in the future', { ...minimal, sendRecords: [{ phone: '13800138000', minutesAgo: -1, content: 'c', status: 'delivered' }] }, 'registry.sendRecords[0].minutesAgo must be a number of minutes, 0 or more'],
     ['a send record with an unknown status', { ...minimal, sendRecords: [{ phone: '13800138000', minutesAgo: 1, content: 'c', status: 'sent' }] }, 'registry.sendRecords[0].status must be one of delivered, failed, pending'],
+    ['two accounts with one key', { ...minimal, accounts: [minimal] }, 'registry: two accounts have the accessKeyId id'],
+    ['two accounts with one name', { ...minimal, name: 'a', accounts: [{ ...minimal, name: 'a', credentials: [{ accessKeyId: 'id2', accessKeySecret: 's' }] }] }, 'registry: two accounts have the name a'],
+    ['two accounts with one account ID', { ...minimal, accounts: [{ ...minimal, accountId: '1000000000000001', credentials: [{ accessKeyId: 'id2', accessKeySecret: 's' }] }] }, 'registry: two accounts have the accountId 1000000000000001'],
+    ['an account that is not an object', { ...minimal, accounts: ['backup'] }, 'registry.accounts[0] must be an object'],
+    ['an account without credentials', { ...minimal, accounts: [{ signNames: [], templates: [] }] }, 'registry.accounts[0].credentials must be an array'],
+    ['a name with a space', { ...minimal, name: 'my account' }, 'registry.name must be 1-32 letters, digits, "-" or "_", starting with a letter or digit'],
+    ['a short account ID', { ...minimal, accountId: '12345' }, 'registry.accountId must be 16 digits, like an Aliyun account ID'],
+    ['an unknown state', { ...minimal, state: 'closed' }, 'registry.state must be one of normal, arrears, suspended, abnormal'],
+    ['an amount as a number', { ...minimal, balance: { availableAmount: 12.5 } }, 'registry.balance.availableAmount must be a non-empty string'],
+    ['an amount with one decimal', { ...minimal, balance: { availableAmount: '12.5' } }, 'registry.balance.availableAmount must be an amount such as "1,234.56", "10000.00" or "-12.30"'],
+    ['a currency the model does not list', { ...minimal, balance: { currency: 'HKD' } }, 'registry.balance.currency must be one of CNY, USD, JPY'],
+    ['an empty RAM user', { ...minimal, credentials: [{ accessKeyId: 'id', accessKeySecret: 'secret', ramUser: '' }] }, 'registry.credentials[0].ramUser must be a non-empty string'],
+    ['a daily send without daysAgo', { ...minimal, dailySends: [{ delivered: 1 }] }, 'registry.dailySends[0].daysAgo must be a whole number from 0 to 10000000'],
+    ['a daily send with a fraction', { ...minimal, dailySends: [{ daysAgo: 1, failed: 0.5 }] }, 'registry.dailySends[0].failed must be a whole number from 0 to 10000000'],
+    ['a daily send to nowhere', { ...minimal, dailySends: [{ daysAgo: 1, scope: 'abroad' }] }, 'registry.dailySends[0].scope must be one of mainland, international'],
+    ['a denied action of another service', { ...minimal, credentials: [{ accessKeyId: 'id', accessKeySecret: 'secret', deniedActions: ['sts:GetCallerIdentity'] }] }, 'registry.credentials[0].deniedActions: sts:GetCallerIdentity is not a RAM action such as dysms:QuerySendDetails'],
   ])('refuses %s', (_why, value, message) => {
     expect(() => parseRegistry(value)).toThrow(new TypeError(message));
   });

@@ -1,7 +1,9 @@
 /**
- * The registry: what the fake Aliyun account holds (credentials, sign names, templates with their
- * reviews, sender IDs, earlier send records), loaded from JSON and checked so a typo in a config
- * file fails loudly at start-up.
+ * The registry: what the fake Aliyun accounts hold (credentials, sign names, templates with their
+ * reviews, sender IDs, earlier send records, balance and standing), loaded from JSON and checked so
+ * a typo in a config file fails loudly at start-up. The top level is the first (default) account;
+ * `accounts` lists the others, each with the same fields, so a registry written for one account
+ * stays valid.
  *
  * @module
  */
@@ -11,17 +13,25 @@ import type { PnvsRegistry } from './pnvs-registry.js';
 import { parseDenial, parseReview, parseSendRecords, parseSignatures } from './registry-account.js';
 import type { RamDenial, RegistrySendRecord } from './registry-account.js';
 import { asArray, asObject, asOneOf, asString, asStrings } from './registry-fields.js';
+import { parseDailySends, parseIdentity, parseStanding } from './registry-standing.js';
+import type { AccountIdentity } from './registry-standing.js';
+import type { Standing } from './account-standing.js';
+import type { RegistryDailySend } from './daily-sends.js';
 import { templateVariables } from './template-params.js';
 import type { ReviewedTemplate, Signature } from './template.js';
 
 export type { ReviewedTemplate, Signature, Template, UsageType } from './template.js';
 export type { RamDenial, RamDenialStyle, RegistrySendRecord } from './registry-account.js';
+export type { AccountIdentity } from './registry-standing.js';
 
-/** An AccessKey pair the sandbox accepts (§1.1), and the RAM actions it may not call. */
-export type Credential = { accessKeyId: string; accessKeySecret: string; denied?: RamDenial };
+/**
+ * An AccessKey pair the sandbox accepts (§1.1), the RAM actions it may not call, and the RAM user
+ * it belongs to (STS `GetCallerIdentity`); without `ramUser` it is the account's own key.
+ */
+export type Credential = { accessKeyId: string; accessKeySecret: string; denied?: RamDenial; ramUser?: string };
 
-/** Everything the fake account has approved. */
-export type Registry = {
+/** Everything one fake account has: who it is, its keys, what it has approved, what it sent, how it stands. */
+export type AccountRegistry = AccountIdentity & Standing & {
   /** AccessKey pairs; the first one is the sandbox's advertised pair. */
   credentials: Credential[];
   /** China site: approved `SignName` values for SendSms (§2), as the file lists them. */
@@ -38,7 +48,17 @@ export type Registry = {
   sendRecords: RegistrySendRecord[];
   /** PNVS: gifted signatures and templates for `SendSmsVerifyCode` (pnvs-registry.ts). */
   pnvs: PnvsRegistry;
+  /** Bulk traffic per China-time day, for QuerySendStatistics (daily-sends.ts). */
+  dailySends: RegistryDailySend[];
 };
+
+/** The first (default) account at the top level, and the others in `accounts`. */
+export type Registry = AccountRegistry & { accounts: AccountRegistry[] };
+
+/** Every account of a registry, the first (top-level) one first. */
+export function registryAccounts(registry: Registry): AccountRegistry[] {
+  return [registry, ...registry.accounts];
+}
 
 const defaultRegistryUrl = new URL('registry.default.json', import.meta.url);
 
@@ -51,30 +71,55 @@ export async function loadRegistry(path: string | URL = defaultRegistryUrl): Pro
 /** Checks an already-parsed registry value; `source` names it in error messages. */
 export function parseRegistry(value: unknown, source = 'registry'): Registry {
   const root = asObject(value, source);
-  const credentials = asArray(root.credentials, `${source}.credentials`).map((item, index) => {
-    const where = `${source}.credentials[${index}]`;
+  const first = parseAccount(root, source, 0);
+  const others = asArray(root.accounts ?? [], `${source}.accounts`).map((item, index) =>
+    parseAccount(asObject(item, `${source}.accounts[${index}]`), `${source}.accounts[${index}]`, index + 1),
+  );
+  const all = [first, ...others];
+  const clash = (key: (account: AccountRegistry) => string[], what: string) => {
+    const seen = new Set<string>();
+    for (const value of all.flatMap(key)) {
+      if (seen.has(value)) {
+        throw new TypeError(`${source}: two accounts have ${what} ${value}`);
+      }
+      seen.add(value);
+    }
+  };
+  clash(({ name }) => [name], 'the name');
+  clash(({ accountId }) => [accountId], 'the accountId');
+  clash(({ credentials }) => credentials.map(({ accessKeyId }) => accessKeyId), 'the accessKeyId');
+  return { ...first, accounts: others };
+}
+
+/** One account: the registry's top level (`index` 0) or an entry of `accounts`. */
+function parseAccount(root: Record<string, unknown>, source: string, index: number): AccountRegistry {
+  const credentials = asArray(root.credentials, `${source}.credentials`).map((item, at) => {
+    const where = `${source}.credentials[${at}]`;
     const credential = asObject(item, where);
     const denied = parseDenial(credential, where);
     return {
       accessKeyId: asString(credential.accessKeyId, `${where}.accessKeyId`),
       accessKeySecret: asString(credential.accessKeySecret, `${where}.accessKeySecret`),
       ...(denied === undefined ? {} : { denied }),
+      ...(credential.ramUser === undefined ? {} : { ramUser: asString(credential.ramUser, `${where}.ramUser`) }),
     };
   });
   if (credentials.length === 0) {
     throw new TypeError(`${source}.credentials must hold at least one AccessKey pair`);
   }
-  const templates = asArray(root.templates, `${source}.templates`).map((item, index) =>
-    parseTemplate(item, `${source}.templates[${index}]`),
+  const templates = asArray(root.templates, `${source}.templates`).map((item, at) =>
+    parseTemplate(item, `${source}.templates[${at}]`),
   );
-  const duplicate = templates.find((template, index) =>
-    templates.slice(0, index).some((earlier) => earlier.code === template.code),
+  const duplicate = templates.find((template, at) =>
+    templates.slice(0, at).some((earlier) => earlier.code === template.code),
   );
   if (duplicate !== undefined) {
     throw new TypeError(`${source}.templates has two templates with code ${duplicate.code}`);
   }
   const signNames = asStrings(root.signNames, `${source}.signNames`);
   return {
+    ...parseIdentity(root, source, index),
+    ...parseStanding(root, source),
     credentials,
     signNames,
     signatures: parseSignatures(root.signatures, signNames, `${source}.signatures`),
@@ -83,6 +128,7 @@ export function parseRegistry(value: unknown, source = 'registry'): Registry {
     templates,
     sendRecords: parseSendRecords(root.sendRecords, `${source}.sendRecords`),
     pnvs: parsePnvsRegistry(root.pnvs, `${source}.pnvs`),
+    dailySends: parseDailySends(root.dailySends, `${source}.dailySends`),
   };
 }
 

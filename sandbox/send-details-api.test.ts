@@ -235,7 +235,7 @@ describe("PNVS's QuerySendDetails, on the PNVS host (SDK @alicloud/dypnsapi20170
     expect((await callSandbox(pnvsHost(), { ...pnvsQuery, PhoneNumber: '13700137000' })).json).toMatchObject({ TotalCount: 0, Model: [] });
   });
 
-  it('[assumption A23] refuses a malformed SendDate with its bare code and Success false', async () => {
+  it('[assumption A43] refuses a malformed SendDate with its bare code and Success false', async () => {
     const reply = await callSandbox(pnvsHost(), { ...pnvsQuery, SendDate: '2026-12-05' });
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({ Code: 'INVALID_PARAMETERS', Message: 'SendDate格式错误，应为yyyyMMdd', Success: false });

@@ -9,7 +9,7 @@
 import type { ActionContext } from './action-context.js';
 import type { AnswerValue, RpcAnswer } from './answer.js';
 import { missingParameter } from './gateway-errors.js';
-import { chinaDateTime, chinaDay } from './china-time.js';
+import { chinaDateTime, chinaDay, isCalendarDay } from './china-time.js';
 import type { SendRecord } from './send-records.js';
 
 /** `SendStatus`: 1 waiting for the receipt, 2 failed, 3 delivered. */
@@ -36,7 +36,7 @@ export function readSendDetailsQuery(context: ActionContext, service: 'dysmsapi'
   const pageSize = Number(params.PageSize);
   const page = Number(params.CurrentPage);
   // Assumption A17: a malformed or out-of-range value is refused in a 200 body.
-  if (!validDay(day)) {
+  if (!isCalendarDay(day)) {
     return { message: 'SendDate格式错误，应为yyyyMMdd' };
   }
   if (day < chinaDay(context.now - lookBackDays * 86_400_000)) {
@@ -84,13 +84,4 @@ export function sendDetail(record: SendRecord): Record<string, AnswerValue> {
     ...(record.receivedAt === undefined ? {} : { ReceiveDate: chinaDateTime(record.receivedAt) }),
     ...(record.outId === undefined ? {} : { OutId: record.outId }),
   };
-}
-
-function validDay(day: string): boolean {
-  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(day);
-  if (match === null) {
-    return false;
-  }
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10).replaceAll('-', '') === day;
 }

@@ -62,15 +62,18 @@ const defaultFailure = 'UNDELIV';
 
 /** Records and outcomes over an outbox. */
 export class SendRecords {
-  readonly #outbox: Outbox;
+  readonly #outbox: Pick<Outbox, 'list'>;
   readonly #newId: () => string;
   readonly #initial: () => RecordSeed[];
   #injected: SendRecord[] = [];
   readonly #byId = new Map<string, Outcome>();
   readonly #byPhone = new Map<string, Outcome>();
 
-  /** `initial` gives the records {@link reset} restores (the registry's, stamped on the current clock). */
-  constructor(outbox: Outbox, newId: () => string, initial: () => RecordSeed[] = () => []) {
+  /**
+   * `outbox` lists the messages whose records these are (one account's); `initial` gives the
+   * records {@link reset} restores (the registry's, stamped on the current clock).
+   */
+  constructor(outbox: Pick<Outbox, 'list'>, newId: () => string, initial: () => RecordSeed[] = () => []) {
     this.#outbox = outbox;
     this.#newId = newId;
     this.#initial = initial;

@@ -92,6 +92,7 @@ describe('SendSms accepted', () => {
         text: '【Logto沙箱】您的登录验证码为123456，5分钟内有效，请勿泄露给他人。',
         code: '123456',
         bizId: (reply.json as Record<string, string>).BizId,
+        account: 'primary',
       },
     ]);
   });

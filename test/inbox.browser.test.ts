@@ -114,7 +114,7 @@ describe('inbox page', () => {
     await sendMessage({ to: '8613900139000', type: TemplateType.SignIn, payload: { code: '864213' } });
     const message = page.getByTestId('message').filter({ hasText: '864213' });
     await message.waitFor({ timeout: 5000 });
-    expect(await message.getByTestId('meta').textContent()).toBe('【速通互联验证码】100001china · PNVS (dypnsapi) · SendSmsVerifyCode');
+    expect(await message.getByTestId('meta').textContent()).toBe('【速通互联验证码】100001china · PNVS (dypnsapi) · SendSmsVerifyCode · account primary');
     await page.close();
   });
 });
