@@ -29,6 +29,18 @@ export type SdkClient = {
 
 const lowerFirst = (name: string): string => `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
 
+/** A request model's fields from parameters given by wire name; a name the model lacks is refused. */
+const fieldsOf = (model: ModelClass, action: string, params: Record<string, string | number | boolean>): Record<string, unknown> => {
+  const fieldOf = new Map(Object.entries(model.names()).map(([field, wire]) => [wire, field]));
+  return Object.fromEntries(
+    Object.entries(params).map(([wire, value]) => {
+      const field = fieldOf.get(wire);
+      if (field === undefined) throw new TypeError(`${action}Request has no parameter ${wire}`);
+      return [field, value];
+    }),
+  );
+};
+
 /** A client of `sdk` that talks only to `host` (`127.0.0.1:<port>`), signing with `credentials`. */
 export const sdkClient = (sdk: string, host: string, credentials: SdkCredentials): SdkClient => {
   if (!/^127\.0\.0\.1:\d+$/.test(host)) {
@@ -52,19 +64,16 @@ export const sdkClient = (sdk: string, host: string, credentials: SdkCredentials
     async call(action, params) {
       const model = module[`${action}Request`] as ModelClass | undefined;
       const method = client[lowerFirst(action)];
-      if (model === undefined || typeof method !== 'function') {
+      if (typeof method !== 'function') {
         throw new TypeError(`${sdk} has no ${action}`);
       }
-      const fieldOf = new Map(Object.entries(model.names()).map(([field, wire]) => [wire, field]));
-      const fields = Object.fromEntries(
-        Object.entries(params).map(([wire, value]) => {
-          const field = fieldOf.get(wire);
-          if (field === undefined) throw new TypeError(`${action}Request has no parameter ${wire}`);
-          return [field, value];
-        }),
-      );
+      // An action without parameters (QueryAccountBalance, GetCallerIdentity) has no request model.
+      const request = model === undefined ? undefined : new model(fieldsOf(model, action, params));
+      if (model === undefined && Object.keys(params).length > 0) {
+        throw new TypeError(`${action} takes no parameters`);
+      }
       try {
-        const response = await (method as (request: object) => Promise<{ body?: unknown }>).call(client, new model(fields));
+        const response = await (method as (request?: object) => Promise<{ body?: unknown }>).call(client, request);
         return { ok: true, body: response.body };
       } catch (error: unknown) {
         return { ok: false, error };

@@ -56,8 +56,11 @@ const requiredFields = (source: string): Set<string> => {
   return required;
 };
 
-/** Reads a request model: `names()`, `types()` and the required fields of its source file. */
-export const readRequestModel = (ref: ModelRef): RequestModel => {
+/** Reads a request model: `names()`, `types()` and the required fields of its source file; none: no parameters. */
+export const readRequestModel = (ref: ModelRef | undefined): RequestModel => {
+  if (ref === undefined) {
+    return { wireTypes: new Map(), required: [] };
+  }
   const model = modelClass(ref);
   const names = model.names();
   const types = model.types();

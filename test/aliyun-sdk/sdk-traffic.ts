@@ -1,6 +1,7 @@
 /**
  * @module sdk-traffic
- * Aliyun's SDKs asking the sandbox every action the package reads an answer of, in every state the
+ * Aliyun's SDKs asking the sandbox every action the package reads an answer of (and those it will
+ * read: statistics, balance, caller identity), in every state the
  * sandbox can answer (each review state of a template and a signature, each delivery outcome, a
  * refusal of each kind, RAM denials in both styles), so that each field the package reads comes
  * back at least once. The answers are kept raw by the recorders the clients talk to.
@@ -9,15 +10,21 @@ import type { Sandbox } from '../../sandbox/index.js';
 import { chinaDate } from '../../src/operator/send-status.js';
 import type { Hosts } from './package-traffic.js';
 import { sdkClient, type SdkClient } from './sdk-clients.js';
+import type { WireRecorder } from './wire-recorder.js';
 
-/** The three clients: SMS China site, SMS international site, PNVS. */
-export type SdkClients = { china: SdkClient; international: SdkClient; pnvs: SdkClient };
+/** Every host an SDK asks: the package's two, and billing and STS, which the sandbox serves on its SMS port. */
+export type SdkHosts = Hosts & { business: WireRecorder; sts: WireRecorder };
 
-/** Clients for the two hosts, signing with the sandbox's key pair. */
-export const sdkClients = (sandbox: Sandbox, { sms, pnvs }: Hosts): SdkClients => ({
+/** The clients: SMS China site, SMS international site, PNVS, billing, STS. */
+export type SdkClients = { china: SdkClient; international: SdkClient; pnvs: SdkClient; business: SdkClient; sts: SdkClient };
+
+/** Clients for the hosts, signing with the sandbox's key pair. */
+export const sdkClients = (sandbox: Sandbox, { sms, pnvs, business, sts }: SdkHosts): SdkClients => ({
   china: sdkClient('@alicloud/dysmsapi20170525', sms.host, sandbox),
   international: sdkClient('@alicloud/dysmsapi20180501', sms.host, sandbox),
   pnvs: sdkClient('@alicloud/dypnsapi20170525', pnvs.host, sandbox),
+  business: sdkClient('@alicloud/bssopenapi20171214', business.host, sandbox),
+  sts: sdkClient('@alicloud/sts20150401', sts.host, sandbox),
 });
 
 /** Makes every call; what each answered is in the recorders. */
@@ -26,8 +33,9 @@ export const driveSdks = async (sandbox: Sandbox, clients: SdkClients): Promise<
   const [signName = ''] = registry.signNames;
   const [senderId = ''] = registry.senderIds;
   const [pnvsSign = ''] = registry.pnvs.signNames;
-  const today = chinaDate(new Date(sandbox.clock.now())).replaceAll('-', '');
-  const { china, international, pnvs } = clients;
+  const day = (daysAgo: number) => chinaDate(new Date(sandbox.clock.now() - daysAgo * 86_400_000)).replaceAll('-', '');
+  const today = day(0);
+  const { china, international, pnvs, business, sts } = clients;
 
   await china.call('SendSms', { PhoneNumbers: '13800138000', SignName: signName, TemplateCode: 'SMS_460100001', TemplateParam: '{"code":"123456"}', OutId: 'oracle-1' });
   await china.call('SendSms', { PhoneNumbers: '13800138000', SignName: signName, TemplateCode: 'SMS_NOT_IN_ACCOUNT', TemplateParam: '{"code":"123456"}' });
@@ -70,10 +78,18 @@ export const driveSdks = async (sandbox: Sandbox, clients: SdkClients): Promise<
   await pnvs.call('SendSmsVerifyCode', { PhoneNumber: '13800138000', SignName: pnvsSign, TemplateCode: '100001', TemplateParam: '{"code":"##code##","min":"5"}' });
   await pnvs.call('QuerySendDetails', { PhoneNumber: '13800138000', SendDate: today, PageSize: 10, CurrentPage: 1 });
 
+  // Not sent by the package yet: a week of statistics (the registry's daily sends), the balance, the caller.
+  for (const IsGlobe of [1, 2]) {
+    await china.call('QuerySendStatistics', { IsGlobe, StartDate: day(6), EndDate: today, PageIndex: 1, PageSize: 10 });
+  }
+  await china.call('QuerySendStatistics', { IsGlobe: 1, StartDate: today, EndDate: day(6), PageIndex: 1, PageSize: 10 });
+  await business.call('QueryAccountBalance', {});
+  await sts.call('GetCallerIdentity', {});
+
   // RAM refusals: the gateway's 403 with AccessDeniedDetail, and the business layer's 200.
   for (const style of ['Forbidden.RAM', 'isp.RAM_PERMISSION_DENY'] as const) {
     sandbox.account.setDenial(sandbox.accessKeyId, {
-      actions: ['dysms:GetSmsTemplate', 'dysms:QuerySmsTemplate', 'dysms:GetSmsSign', 'dysms:QuerySmsSign', 'dysms:QuerySendDetails', 'dysms:QueryMessage', 'dysms:SendSms', 'dypns:SendSmsVerifyCode'],
+      actions: ['dysms:GetSmsTemplate', 'dysms:QuerySmsTemplate', 'dysms:GetSmsSign', 'dysms:QuerySmsSign', 'dysms:QuerySendDetails', 'dysms:QueryMessage', 'dysms:SendSms', 'dypns:SendSmsVerifyCode', 'dysms:QuerySendStatistics', 'bssapi:QueryAccountBalance'],
       style,
     });
     await china.call('GetSmsTemplate', { TemplateCode: 'SMS_460100001' });
@@ -84,6 +100,8 @@ export const driveSdks = async (sandbox: Sandbox, clients: SdkClients): Promise<
     await china.call('SendSms', { PhoneNumbers: '13800138000', SignName: signName, TemplateCode: 'SMS_460100001', TemplateParam: '{"code":"123456"}' });
     await international.call('QueryMessage', { MessageId: ids[0] ?? '0' });
     await pnvs.call('SendSmsVerifyCode', { PhoneNumber: '13800138000', SignName: pnvsSign, TemplateCode: '100001', TemplateParam: '{"code":"##code##","min":"5"}' });
+    await china.call('QuerySendStatistics', { IsGlobe: 1, StartDate: day(6), EndDate: today, PageIndex: 1, PageSize: 10 });
+    await business.call('QueryAccountBalance', {});
   }
   sandbox.account.setDenial(sandbox.accessKeyId, { actions: [], style: 'Forbidden.RAM' });
 };
