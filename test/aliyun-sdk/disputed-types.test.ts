@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import { readQueryResult } from '../../src/account/account-queries.js';
 import { readAnswer } from '../../src/aliyun/aliyun-answer.js';
-import { readSendDetails } from '../../src/operator/send-status.js';
+import { readSendDetails } from '../../src/account/message-records.js';
 import { declaredType } from './answer-shapes.js';
 import { sdkPins } from './sdk-environment.js';
 import { modelSource, readResponseModel, wireTypeOf, type ModelRef } from './sdk-models.js';
