@@ -4,7 +4,7 @@
  * (BssOpenApi 2017-12-14, no parameters; RAM `bssapi:QueryAccountBalance`, or the console's
  * `bss:DescribeAcccount`, as Aliyun spells it). Its answer is `{ Code: "200", Message: "success",
  * Success: true, Data: { AvailableAmount, Currency, … } }` with every amount a string
- * (`@alicloud/bssopenapi20171214` `QueryAccountBalanceResponseBody.ts`; help.aliyun.com/document_detail/87997.html),
+ * (Aliyun's SDK bssopenapi-20171214 `QueryAccountBalanceResponseBody.ts`; help.aliyun.com/document_detail/87997.html),
  * which real answers write with thousands separators ("1,234.56"): amounts are parsed here, never
  * with `parseFloat` (which reads "1,234.56" as 1). Facts: docs/aliyun-sms-query-api.md §13.
  */
@@ -13,7 +13,7 @@ import type { AliyunClient } from '../aliyun/aliyun-client.js';
 import { isLoopbackHost } from '../plan/endpoint.js';
 import { regionIdFor } from '../plan/route.js';
 
-/** The billing API's hosts (`@alicloud/bssopenapi20171214` endpoint map): China site, and international accounts. */
+/** The billing API's hosts (the endpoint map of Aliyun's SDK bssopenapi-20171214): China site, and international accounts. */
 export const billingEndpoints = { china: 'https://business.aliyuncs.com', international: 'https://business.ap-southeast-1.aliyuncs.com' } as const;
 
 /** The RAM actions that allow reading the balance: the API's own, and the console permission Aliyun's page names. */

@@ -2,7 +2,7 @@
  * @module send-statistics
  * Delivery counts per day from Aliyun's `QuerySendStatistics` (China site API 2017-05-25, RAM
  * `dysms:QuerySendStatistics`), one scope at a time: `IsGlobe` 1 mainland China, 2 international
- * (国际/港澳台). Parameters and answer fields as `@alicloud/dysmsapi20170525` 4.6.0 has them
+ * (国际/港澳台). Parameters and answer fields as Aliyun's SDK dysmsapi-20170525 4.6.0 has them
  * (`QuerySendStatisticsRequest.ts`: `IsGlobe`, `StartDate`, `EndDate` as `yyyyMMdd`, `PageIndex`,
  * `PageSize` 1–50, optional `SignName`; `QuerySendStatisticsResponseBody.ts`: `Data.TotalSize`,
  * `Data.TargetList[]` of `SendDate`, `TotalCount`, `RespondedSuccessCount`, `RespondedFailCount`,
