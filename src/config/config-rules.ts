@@ -7,6 +7,8 @@
  */
 import { TemplateType } from '@logto/connector-kit';
 
+import { readPnvsShape, type PnvsShapeInput } from './pnvs-shape.js';
+
 /** The message types Logto sends most; the official connector also requires these four. */
 export const requiredUsageTypes = [
   TemplateType.Register,
@@ -85,4 +87,22 @@ export const checkServiceKeys = (config: ServiceKeys, issue: (path: Array<string
       issue(['templates', index, ...path], `${field} ${code} is the form's placeholder: ${templateCodeFix}`);
     }
   }
+};
+
+/** The keys the rules of one account read: the service keys, as the PNVS shape reads them too. */
+export type AccountRuleKeys = ServiceKeys & PnvsShapeInput;
+
+/**
+ * Every rule one account's keys break, with the key's path and the sentence: Logto's PNVS
+ * connector's config, pasted or half-converted (pnvs-shape.ts), is read as meant first, then the
+ * service rules judge it. The guard applies them to the primary and to the merged fallback alike.
+ */
+export const accountIssues = (config: AccountRuleKeys): Array<{ path: Array<string | number>; message: string }> => {
+  const { config: meant, issues } = readPnvsShape(config);
+  if (issues.length > 0) {
+    return issues;
+  }
+  const problems: Array<{ path: Array<string | number>; message: string }> = [];
+  checkServiceKeys(meant, (path, message) => problems.push({ path, message }));
+  return problems;
 };

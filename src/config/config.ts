@@ -9,7 +9,8 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { z } from 'zod';
 
 import { inOperatorWords } from './config-issues.js';
-import { checkServiceKeys, signNameFix } from './config-rules.js';
+import { fallbackGuard, fallbackIssues, mergedFallback } from './config-fallback.js';
+import { accountIssues, signNameFix } from './config-rules.js';
 import { templatesGuard, text, type Template } from './config-templates.js';
 import { defaultEndpoints, endpointGuard, sites } from '../plan/endpoint.js';
 import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from '../plan/pnvs.js';
@@ -54,20 +55,17 @@ const consoleEmptyJson = (value: unknown): unknown =>
 const consoleEmptyNumber = (value: unknown): unknown => (value === null ? undefined : value);
 
 /**
- * Every configuration key with its own checks and default. Every type mismatch is reported as a
- * custom issue so that the Console shows its sentence (see `config-issues.ts`).
+ * The keys of one Aliyun account, each with its own checks and default; a fallback account
+ * (config-fallback.ts) has the same keys, each left out meaning the primary's. Every type mismatch
+ * is reported as a custom issue so that the Console shows its sentence (see `config-issues.ts`).
  */
-export const configShape = z.object(inOperatorWords({
+const accountKeys = {
   accessKeyId: accessKey('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
-  accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
   // Both optional here: config-rules.ts asks for them wherever SendSms is used.
   signName: text('signName', signNameFix).optional(),
   templates: z.preprocess(consoleEmptyJson,
     templatesGuard.optional()
   ),
-  strictPhoneRegionNumberCheck: z
-    .boolean({ invalid_type_error: 'strictPhoneRegionNumberCheck must be true or false' })
-    .default(false),
   site: z
     .enum(sites, { errorMap: () => ({ message: `site must be one of ${sites.join(', ')}` }) })
     .default('china'),
@@ -79,15 +77,6 @@ export const configShape = z.object(inOperatorWords({
       'senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'
     )
     .optional(),
-  allowedRegionCodes: z.preprocess(consoleEmptyJson, z
-    .array(
-      z
-        .string({ invalid_type_error: 'allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]' })
-        .regex(/^[1-9]\d{0,2}$/, 'allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'),
-      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region' }
-    )
-    .min(1, 'allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out')
-    .optional()),
   endpoint: endpointGuard.optional(),
   timeout: z.preprocess(consoleEmptyNumber, z
     .number({ invalid_type_error: 'timeout must be a number of milliseconds, e.g. 10000' })
@@ -111,6 +100,29 @@ export const configShape = z.object(inOperatorWords({
     .max(20, 'pnvsSchemeName must be at most 20 characters (Aliyun\'s limit for a scheme name)')
     .optional(),
   pnvsEndpoint: endpointGuard.optional(),
+};
+
+/**
+ * Every configuration key: the account's, its secret, the keys of the connector itself (which
+ * numbers are allowed and how a number is read), and the optional fallback account.
+ */
+export const configShape = z.object(inOperatorWords({
+  ...accountKeys,
+  accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
+  strictPhoneRegionNumberCheck: z
+    .boolean({ invalid_type_error: 'strictPhoneRegionNumberCheck must be true or false' })
+    .default(false),
+  allowedRegionCodes: z.preprocess(consoleEmptyJson, z
+    .array(
+      z
+        .string({ invalid_type_error: 'allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]' })
+        .regex(/^[1-9]\d{0,2}$/, 'allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'),
+      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region' }
+    )
+    .min(1, 'allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out')
+    .optional()),
+  fallback: z.preprocess(consoleEmptyJson, fallbackGuard(accountKeys).optional()),
+  fallbackAccessKeySecret: accessKey('fallbackAccessKeySecret', "paste the secret of the fallback's AccessKey (fallback.accessKeyId)").optional(),
 }), {
   required_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)',
   invalid_type_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)',
@@ -118,7 +130,8 @@ export const configShape = z.object(inOperatorWords({
 
 /**
  * The guard Logto validates the connector's configuration with: the keys, then the rules across
- * them. Where SendSms is used, a signature and templates with codes are required; PNVS is China-site only.
+ * them, for the primary account and the merged fallback alike. Where SendSms is used, a signature
+ * and templates with codes are required; PNVS is China-site only.
  */
 export const configGuard = configShape.superRefine((config, context) => {
   // A key that failed its own check holds zod's INVALID marker (config-issues.ts answers z.NEVER);
@@ -126,29 +139,40 @@ export const configGuard = configShape.superRefine((config, context) => {
   if (Object.values(config).includes(z.NEVER)) {
     return;
   }
-  const addIssue = ({ path, message }: { path: Array<string | number>; message: string }) => {
+  const { fallback, fallbackAccessKeySecret, ...primary } = config;
+  for (const { path, message } of [...accountIssues(primary), ...fallbackIssues(primary, { fallback, fallbackAccessKeySecret })]) {
     context.addIssue({ code: z.ZodIssueCode.custom, path, message });
-  };
-  // Logto's PNVS connector's config, pasted or half-converted (pnvs-shape.ts), is read as meant first.
-  const { config: meant, issues } = readPnvsShape(config);
-  issues.forEach(addIssue);
-  if (issues.length === 0) {
-    checkServiceKeys(meant, (path, message) => {
-      addIssue({ path, message });
-    });
   }
-}).transform((config) => readPnvsShape(config).config);
+}).transform(({ fallback, fallbackAccessKeySecret, ...primary }) => {
+  // Logto's PNVS connector's config, pasted or half-converted (pnvs-shape.ts), is read as meant;
+  // the fallback merges over the primary as written, then is read the same way.
+  const merged = mergedFallback(primary, { fallback, fallbackAccessKeySecret });
+  return { ...readPnvsShape(primary).config, ...(merged ? { fallback: readPnvsShape(merged).config } : {}) };
+});
 
 /** The configuration as an operator writes it. */
 export type AliyunSmsConfigInput = z.input<typeof configGuard>;
 
-/** The configuration after validation, with every default filled in. */
-export type AliyunSmsConfig = Omit<z.output<typeof configShape>, 'endpoint' | 'pnvsEndpoint' | 'templates'> & {
+/** One account's configuration after validation, with every default filled in. */
+export type AccountConfig = Omit<z.output<typeof configShape>, 'endpoint' | 'pnvsEndpoint' | 'templates' | 'fallback' | 'fallbackAccessKeySecret'> & {
   endpoint: string;
   pnvsEndpoint: string;
   /** Empty only for a PNVS-only account, which has no SendSms templates. */
   templates: Template[];
 };
+
+/** The configuration after validation: the primary account's, and the fallback account's merged over it when given. */
+export type AliyunSmsConfig = AccountConfig & { fallback?: AccountConfig };
+
+type Guarded = Omit<z.output<typeof configGuard>, 'fallback'>;
+
+/** One account's keys with the defaults that depend on others filled in: the site's endpoint, PNVS's. */
+const withDefaults = ({ endpoint, pnvsEndpoint, templates, ...rest }: Guarded): AccountConfig => ({
+  ...rest,
+  templates: templates ?? [],
+  endpoint: endpoint ?? defaultEndpoints[rest.site],
+  pnvsEndpoint: pnvsEndpoint ?? defaultPnvsEndpoint,
+});
 
 /**
  * The guard's verdict on a configuration: the validated configuration with every default filled
@@ -160,16 +184,8 @@ export const checkConfig = (config: unknown): { success: true; config: AliyunSms
   if (!result.success) {
     return { success: false, error: result.error };
   }
-  const { endpoint, pnvsEndpoint, templates, ...rest } = result.data;
-  return {
-    success: true,
-    config: {
-      ...rest,
-      templates: templates ?? [],
-      endpoint: endpoint ?? defaultEndpoints[rest.site],
-      pnvsEndpoint: pnvsEndpoint ?? defaultPnvsEndpoint,
-    },
-  };
+  const { fallback, ...primary } = result.data;
+  return { success: true, config: { ...withDefaults(primary), ...(fallback ? { fallback: withDefaults(fallback) } : {}) } };
 };
 
 /** Validates a configuration, throwing `InvalidConfig` with the ZodError so Logto lists each issue. */
