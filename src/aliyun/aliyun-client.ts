@@ -11,6 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { ConnectorError } from '@logto/connector-kit';
+
 import { isAccepted, readAnswer, type AliyunOutcome } from './aliyun-answer.js';
 import { BoundedMap } from '../bounded-map.js';
 import { aliyunError, transportError, type TransportFailure } from './errors.js';
@@ -33,6 +35,17 @@ type Answered = { kind: 'answer'; httpStatus: number; body: Record<string, unkno
 
 /** What one request ended with. */
 type Attempt = Answered | Failed;
+
+/**
+ * How one send ended: accepted, with Aliyun's answer; refused by an answer of Aliyun's, with its
+ * code and HTTP status; or failed without one, with whether the request provably never reached the
+ * server (`unsent`) and what happened (`detail`: the socket's error code, `timeout` or `not-aliyun`).
+ * A refusal or failure carries the `ConnectorError` that reports it.
+ */
+export type SendOutcome =
+  | { kind: 'sent'; body: AliyunAnswer }
+  | { kind: 'refused'; code: string; httpStatus: number; error: ConnectorError }
+  | { kind: 'failed'; unsent: boolean; detail: string; error: ConnectorError };
 
 /** A read-only call: where it goes and its own (unsigned) parameters, `Action` and `Version` included. */
 export type QueryCall = Pick<ApiCall, 'endpoint' | 'parameters'>;
@@ -145,22 +158,35 @@ export const createAliyunClient = ({
     if (result.kind === 'failure') {
       // A retried attempt ran on what was left of the budget; the operator set `timeout`.
       const failure: TransportFailure = result.failure.kind === 'timeout' ? { kind: 'timeout', timeout } : result.failure;
-      return { result: { kind: 'failure' as const, failure }, secrets, context };
+      return { result: { kind: 'failure' as const, failure, unsent: result.unsent }, secrets, context };
     }
     return { result, secrets, context };
   };
 
+  /** Signs and sends one call; says whether Aliyun accepted it, refused it (which code), or no answer came (and whether the request provably never left). */
+  const trySend = async (request: ApiCall, credentials: Credentials, timeout: number): Promise<SendOutcome> => {
+    const { result, secrets, context } = await call(request, credentials, timeout);
+    if (result.kind === 'failure') {
+      const detail = result.failure.kind === 'network' ? result.failure.errorCode : result.failure.kind;
+      return { kind: 'failed', unsent: result.unsent, detail, error: transportError(result.failure, request.endpoint, request.route, secrets, context) };
+    }
+    if (!isAccepted(result.outcome)) {
+      const refusal = { ...result.outcome, httpStatus: result.httpStatus };
+      return { kind: 'refused', code: refusal.code, httpStatus: refusal.httpStatus, error: aliyunError(refusal, request.route, secrets, context) };
+    }
+    return { kind: 'sent', body: result.body };
+  };
+
   return {
+    trySend,
+
     /** Signs and sends one call; resolves with Aliyun's answer when its code is `OK`, else throws a `ConnectorError`. */
     async send(request: ApiCall, credentials: Credentials, timeout: number): Promise<AliyunAnswer> {
-      const { result, secrets, context } = await call(request, credentials, timeout);
-      if (result.kind === 'failure') {
-        throw transportError(result.failure, request.endpoint, request.route, secrets, context);
+      const outcome = await trySend(request, credentials, timeout);
+      if (outcome.kind !== 'sent') {
+        throw outcome.error;
       }
-      if (!isAccepted(result.outcome)) {
-        throw aliyunError({ ...result.outcome, httpStatus: result.httpStatus }, request.route, secrets, context);
-      }
-      return result.body;
+      return outcome.body;
     },
 
     /**
