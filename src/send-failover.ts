@@ -129,7 +129,10 @@ export const sendWithFailover = async (
     if (steps.length > 0 && left < minimumAttemptMs) {
       throw bothFailed(steps, `No time was left of timeout (${config.timeout} ms) to try the ${account.name} account.`);
     }
-    const outcome = await client.trySend(call, account.config, Math.min(account.config.timeout, left));
+    // The first request gets the whole timeout (its error then names the operator's number); the
+    // second, what is left of it.
+    const budget = Math.min(account.config.timeout, steps.length === 0 ? config.timeout : left);
+    const outcome = await client.trySend(call, account.config, budget);
     if (outcome.kind === 'sent') {
       if (account === primary) {
         memory.forget(key);

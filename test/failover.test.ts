@@ -281,3 +281,13 @@ describe("the Console's Send tests the primary only", () => {
     expect(String(await failure(consoleSend(withBackup())))).not.toContain('fallback');
   });
 });
+
+describe('the validated-configuration cache (src/index.ts) keeps the fallback in its key', () => {
+  it('an edit to the fallback alone is seen by the very next send', async () => {
+    standing('primary', { balance: { availableAmount: '0.00' } });
+    const config = withBackup();
+    await failure(signIn({ ...config, fallbackAccessKeySecret: 'not-the-backup-secret' }));
+    expect(await signIn(config, '8613900139000')).toMatchObject({ account: 'fallback', primarySkipped: true });
+    expect(senders()).toEqual(['backup']);
+  });
+});

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { ConnectorError } from '@logto/connector-kit';
 
-import { isAccepted, readAnswer, type AliyunOutcome } from './aliyun-answer.js';
+import { isAccepted, readAnswer, type AliyunOutcome, type AnswerReading } from './aliyun-answer.js';
 import { BoundedMap } from '../bounded-map.js';
 import { aliyunError, transportError, type TransportFailure } from './errors.js';
 import { minimumAttemptMs } from './retry-policy.js';
@@ -91,7 +91,8 @@ export const createAliyunClient = ({
     call: QueryCall,
     credentials: Credentials,
     budget: number,
-    secrets: string[]
+    secrets: string[],
+    reading: AnswerReading
   ): Promise<Attempt> => {
     const date = new Date(now().getTime() + (clockOffsets.get(clockKey(call.endpoint, credentials)) ?? 0));
     const { accessKeyId, accessKeySecret } = credentials;
@@ -102,7 +103,7 @@ export const createAliyunClient = ({
     if (response.kind === 'failure') {
       return response;
     }
-    const answer = readAnswer(response.body);
+    const answer = readAnswer(response.body, reading);
     if (!answer) {
       return {
         kind: 'failure',
@@ -140,19 +141,19 @@ export const createAliyunClient = ({
    * Signs and makes one call under one deadline, with at most one retry (see the module comment).
    * Resolves with the last attempt and how the call went; never rejects but for a missing got.
    */
-  const call = async (request: QueryCall, credentials: Credentials, timeout: number) => {
+  const call = async (request: QueryCall, credentials: Credentials, timeout: number, reading: AnswerReading = {}) => {
     const secrets = [credentials.accessKeySecret];
     const deadline = performance.now() + timeout;
     let attempts = 1;
     const loaded = await loadTransport();
-    let result = await attempt(loaded, request, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets);
+    let result = await attempt(loaded, request, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets, reading);
     const key = clockKey(request.endpoint, credentials);
     const corrected = learnClock(result, key);
     const unsent = result.kind === 'failure' && result.unsent;
     const remaining = deadline - performance.now();
     if (remaining >= minimumAttemptMs && (unsent || corrected)) {
       attempts = 2;
-      result = await attempt(loaded, request, credentials, Math.floor(remaining), secrets);
+      result = await attempt(loaded, request, credentials, Math.floor(remaining), secrets, reading);
     }
     const context = { attempts, clockOffsetMs: clockOffsets.get(key) ?? 0 };
     if (result.kind === 'failure') {
@@ -192,10 +193,11 @@ export const createAliyunClient = ({
     /**
      * Makes one read-only call (the operator commands, and the Console's Send explaining a
      * refusal): the same signing, deadline and retry as a send, but every answer comes back as it
-     * is, refusals included, for the caller to read.
+     * is, refusals included, for the caller to read; `reading` says how an answer is read
+     * (aliyun-answer.ts).
      */
-    async query(request: QueryCall, credentials: Credentials, timeout: number): Promise<QueryResult> {
-      const { result, secrets, context } = await call(request, credentials, timeout);
+    async query(request: QueryCall, credentials: Credentials, timeout: number, reading: AnswerReading = {}): Promise<QueryResult> {
+      const { result, secrets, context } = await call(request, credentials, timeout, reading);
       return { ...result, ...context, secrets };
     },
   };

@@ -113,3 +113,22 @@ export const fallbackIssues = (primary: AccountRuleKeys & { accessKeySecret: str
   }
   return issues;
 };
+
+/**
+ * The fallback account as a configuration of its own, from the configuration as written (the
+ * operator commands check and send with it as they do with the primary's): the primary's keys,
+ * the fallback's over them, its secret in `accessKeySecret`, and no fallback keys. A value the
+ * stored configuration would not keep (null) is the primary's, as the guard reads it.
+ */
+export const fallbackAsConfig = (raw: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined => {
+  const { fallback, fallbackAccessKeySecret, ...primary } = raw;
+  if (typeof fallback !== 'object' || fallback === null || Array.isArray(fallback)) {
+    return undefined;
+  }
+  const given = Object.entries(fallback as Record<string, unknown>).filter(([, value]) => value !== null && value !== undefined);
+  if (given.length === 0) {
+    return undefined;
+  }
+  const ownKey = given.some(([key]) => key === 'accessKeyId');
+  return { ...primary, ...Object.fromEntries(given), accessKeySecret: ownKey ? fallbackAccessKeySecret : primary.accessKeySecret };
+};
