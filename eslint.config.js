@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'node_modules/**', 'coverage/**', 'bench/results/**', 'bench/.work/**'] },
+  { ignores: ['lib/**', 'node_modules/**', 'coverage/**', 'bench/results/**', 'bench/.work/**', 'test/fixtures/config-guard-frozen/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -55,17 +55,21 @@ const consoleEmptyJson = (value: unknown): unknown =>
 const consoleEmptyNumber = (value: unknown): unknown => (value === null ? undefined : value);
 
 /**
- * The keys of one Aliyun account, each with its own checks and default; a fallback account
- * (config-fallback.ts) has the same keys, each left out meaning the primary's. Every type mismatch
- * is reported as a custom issue so that the Console shows its sentence (see `config-issues.ts`).
+ * Every key of one account's configuration with its own checks and default, in the order the
+ * guard reports them. Every type mismatch is reported as a custom issue so that the Console shows
+ * its sentence (see `config-issues.ts`).
  */
-const accountKeys = {
+const keySchemas = {
   accessKeyId: accessKey('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
+  accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
   // Both optional here: config-rules.ts asks for them wherever SendSms is used.
   signName: text('signName', signNameFix).optional(),
   templates: z.preprocess(consoleEmptyJson,
     templatesGuard.optional()
   ),
+  strictPhoneRegionNumberCheck: z
+    .boolean({ invalid_type_error: 'strictPhoneRegionNumberCheck must be true or false' })
+    .default(false),
   site: z
     .enum(sites, { errorMap: () => ({ message: `site must be one of ${sites.join(', ')}` }) })
     .default('china'),
@@ -77,6 +81,15 @@ const accountKeys = {
       'senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'
     )
     .optional(),
+  allowedRegionCodes: z.preprocess(consoleEmptyJson, z
+    .array(
+      z
+        .string({ invalid_type_error: 'allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]' })
+        .regex(/^[1-9]\d{0,2}$/, 'allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'),
+      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region' }
+    )
+    .min(1, 'allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out')
+    .optional()),
   endpoint: endpointGuard.optional(),
   timeout: z.preprocess(consoleEmptyNumber, z
     .number({ invalid_type_error: 'timeout must be a number of milliseconds, e.g. 10000' })
@@ -103,24 +116,16 @@ const accountKeys = {
 };
 
 /**
- * Every configuration key: the account's, its secret, the keys of the connector itself (which
- * numbers are allowed and how a number is read), and the optional fallback account.
+ * The keys a fallback account (config-fallback.ts) may give, each left out meaning the primary's:
+ * all but the secret, which has its own top-level key, and the keys of the connector itself
+ * (which numbers are allowed and how a number is read).
  */
+const connectorKeys: ReadonlySet<string> = new Set(['accessKeySecret', 'strictPhoneRegionNumberCheck', 'allowedRegionCodes']);
+const accountKeys = Object.fromEntries(Object.entries(keySchemas).filter(([key]) => !connectorKeys.has(key)));
+
+/** Every configuration key: the account's, the connector's, and the optional fallback account. */
 export const configShape = z.object(inOperatorWords({
-  ...accountKeys,
-  accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
-  strictPhoneRegionNumberCheck: z
-    .boolean({ invalid_type_error: 'strictPhoneRegionNumberCheck must be true or false' })
-    .default(false),
-  allowedRegionCodes: z.preprocess(consoleEmptyJson, z
-    .array(
-      z
-        .string({ invalid_type_error: 'allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]' })
-        .regex(/^[1-9]\d{0,2}$/, 'allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'),
-      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region' }
-    )
-    .min(1, 'allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out')
-    .optional()),
+  ...keySchemas,
   fallback: z.preprocess(consoleEmptyJson, fallbackGuard(accountKeys).optional()),
   fallbackAccessKeySecret: accessKey('fallbackAccessKeySecret', "paste the secret of the fallback's AccessKey (fallback.accessKeyId)").optional(),
 }), {
