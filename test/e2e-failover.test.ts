@@ -88,6 +88,8 @@ describe('sign-in sends with a fallback account', () => {
     harness.sandbox.faults.set({ kind: 'hang' }, 1);
     const error = await failure(signIn());
     expect(String(error)).toContain('within 1000 ms (timeout). The message may have been sent');
+    // The primary's own error, as without a fallback: nothing was tried after it.
+    expect(String(error)).not.toContain('fallback');
     expect(witness()).toEqual({ requests: { primary: 1, backup: 0 }, delivered: [] });
   });
 

@@ -209,6 +209,22 @@ describe('never fails over where a message may have left, or where the number is
   });
 });
 
+describe('a timeout of the fallback, tried first during an outage', () => {
+  it('never goes on to the primary, even with time left: the fallback may have delivered', async () => {
+    const hanging = await loopback();
+    const config = withBackup();
+    const stored = { ...config, timeout: 3000, fallback: { ...config.fallback, endpoint: hanging.endpoint, timeout: 1000 } };
+    standing('primary', { balance: { availableAmount: '0.00' } });
+    await failure(signIn(stored));
+    standing('primary', { balance: { availableAmount: '100.00' } });
+    const error = await failure(signIn(stored, '8613900139000'));
+    expect(String(error)).toContain('The fallback account sent this message, because the primary refused (isv.AMOUNT_NOT_ENOUGH) less than 120 s ago, and could not send: No complete answer');
+    expect(requests().primary).toBe(1);
+    expect(hanging.count).toBe(2);
+    await hanging.close();
+  });
+});
+
 describe('a request that provably never left', () => {
   it('connection refused: the fallback sends, for that send only', async () => {
     const server = await loopback();
