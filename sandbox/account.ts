@@ -1,13 +1,19 @@
 /**
- * The account's live state: every template's and signature's review, and the RAM actions each
- * AccessKey may not call. It starts from the registry, the operator API changes it while the
+ * The account's live state: every template's and signature's review, the RAM actions each
+ * AccessKey may not call, the actions the account may not call at all, and the readings of
+ * disputed facts it answers with (readings.ts). It starts from the registry, the operator API changes it while the
  * sandbox runs, and `reset()` returns to the registry. Sends and the read-only queries both ask it,
  * so a template put under review stops sending and is reported under review at the same moment.
  *
  * @module
  */
+import { currentReadings } from './readings.js';
+import type { Readings } from './readings.js';
 import type { AccountRegistry, RamDenial, RamDenialStyle } from './registry.js';
 import type { ReviewedTemplate, Signature } from './template.js';
+
+/** The account's lists of actions: those it may not call at all, and those its endpoint does not know. */
+export type ActionList = 'forbidden' | 'unknown';
 
 /** Live review and RAM state of the fake account. */
 export class Account {
@@ -15,6 +21,8 @@ export class Account {
   readonly #templates = new Map<string, ReviewedTemplate>();
   readonly #signatures = new Map<string, Signature>();
   readonly #denials = new Map<string, RamDenial>();
+  #readings: Readings = currentReadings;
+  readonly #actionLists: Record<ActionList, Set<string>> = { forbidden: new Set(), unknown: new Set() };
 
   /** Starts from `registry`, which is never modified. */
   constructor(registry: AccountRegistry) {
@@ -22,11 +30,59 @@ export class Account {
     this.reset();
   }
 
-  /** Back to the registry's templates, signatures and denials. */
+  /** Back to the registry's templates, signatures, denials, readings and forbidden actions. */
   reset(): void {
     this.resetTemplates();
     this.resetSignatures();
     this.resetDenials();
+    this.resetReadings();
+    this.resetActionLists();
+  }
+
+  /** Back to the registry's readings (the current ones where it names none). */
+  resetReadings(): void {
+    this.#readings = { ...currentReadings, ...this.#registry.readings };
+  }
+
+  /** Back to the registry's forbidden and unknown actions. */
+  resetActionLists(): void {
+    this.resetActionList('forbidden');
+    this.resetActionList('unknown');
+  }
+
+  /** Back to the registry's list of one kind. */
+  resetActionList(list: ActionList): void {
+    this.#actionLists[list] = new Set(list === 'forbidden' ? this.#registry.forbiddenActions : this.#registry.unknownActions);
+  }
+
+  /** The readings of disputed facts in force (readings.ts). */
+  readings(): Readings {
+    return this.#readings;
+  }
+
+  /** Changes some readings; the others stay. */
+  setReadings(readings: Partial<Readings>): void {
+    this.#readings = { ...this.#readings, ...readings };
+  }
+
+  /** The actions of one list: `forbidden` (the account may not call them at all) or `unknown` (the endpoint does not know them). */
+  actionList(list: ActionList): string[] {
+    return [...this.#actionLists[list]];
+  }
+
+  /** Replaces one list; `[]` empties it. */
+  setActionList(list: ActionList, actions: readonly string[]): void {
+    this.#actionLists[list] = new Set(actions);
+  }
+
+  /** Whether the account may not call `action` at all (`ForbiddenAction`). */
+  forbids(action: string): boolean {
+    return this.#actionLists.forbidden.has(action);
+  }
+
+  /** Whether this endpoint knows `action` (else `InvalidAction.NotFound`, as one serving only the older actions). */
+  knows(action: string): boolean {
+    return !this.#actionLists.unknown.has(action);
   }
 
   /** Back to the registry's templates. */

@@ -132,7 +132,7 @@ describe('QueryAccountBalance and RAM', () => {
 
   it('a key of another account is denied in that account: /api/ram finds the account by the key', async () => {
     expect((await api('/api/ram', 'POST', { accessKeyId: 'LTAI5tSandboxBackupKeyId', deny: ['bssapi:QueryAccountBalance'] })).json).toEqual({
-      LTAI5tSandboxBackupKeyId: { actions: ['bssapi:QueryAccountBalance'], style: 'Forbidden.RAM' },
+      LTAI5tSandboxBackupKeyId: { actions: ['bssapi:QueryAccountBalance'], style: 'site' },
     });
     expect((await balance(backupKey)).status).toBe(403);
     expect((await balance({ accessKeyId: 'LTAI5tSandboxBackupOwnerKey', accessKeySecret: 'SandboxBackupOwnerSecretNotReal' })).status).toBe(200);

@@ -2,8 +2,9 @@
  * Routes one RPC request: mandatory common parameters, then the API named by `Version` +
  * `Action`, then the signature checks (fact sheet §1 for V1; signature-v3.ts for the V3 that
  * Aliyun's current SDKs send), then the call rate (query-rate.ts), then RAM (an AccessKey may be
- * denied actions: ram-denial.ts), then the action itself, for the account that owns the AccessKey
- * (accounts.ts).
+ * denied actions: ram-denial.ts), then an account-level ban of the action (`ForbiddenAction`), then
+ * the action itself, for the account that owns the AccessKey (accounts.ts). An action the account's
+ * endpoint is set not to know is `InvalidAction.NotFound` once the signature names the account.
  *
  * The API is looked up before the signature is checked, as a gateway must know the API before it
  * can authorize it; Aliyun does not document this order.
@@ -22,7 +23,8 @@ import { queryMessage } from './intl-query-api.js';
 import { querySmsSignList, querySmsTemplateList } from './list-api.js';
 import type { NonceLedger } from './nonce-ledger.js';
 import { sendSmsVerifyCode } from './pnvs-api.js';
-import { ramRefusal } from './ram-denial.js';
+import { forbiddenActionRefusal, ramRefusal } from './ram-denial.js';
+import type { ApiFamily } from './ram-denial.js';
 import type { QueryRate } from './query-rate.js';
 import { querySendDetails } from './send-details-api.js';
 import { querySendStatistics } from './send-statistics-api.js';
@@ -122,16 +124,26 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
   }
   const accessKeyId = v3 ? v3AccessKeyId(request.headers) : (params.AccessKeyId ?? '');
   const slot = state.accounts.byAccessKeyId(accessKeyId)!;
+  // The account's endpoint may not know the action (its registry's or the operator API's unknownActions).
+  if (!slot.live.knows(action)) {
+    return gatewayError('InvalidAction.NotFound', state.gateway);
+  }
   if (state.settings.get().queryRateLimit && !state.rate.admits(slot.name, action, state.now)) {
     return gatewayError('Throttling.User', state.gateway);
   }
+  const family: ApiFamily = entry.ram === 'dypns' ? 'pnvs' : params.Version === '2018-05-01' ? 'intl' : 'sms';
+  const refused = { action, family, context: state.gateway, readings: slot.live.readings() };
   const ramActions = typeof entry.ram === 'string' ? [`${entry.ram}:${action}`] : entry.ram;
   for (const ramAction of ramActions) {
     const denied = slot.live.denial(accessKeyId, ramAction);
     if (denied !== undefined) {
       // Products other than SMS and PNVS answer a RAM denial at the gateway (assumption A37).
-      return ramRefusal(typeof entry.ram === 'string' ? denied : 'Forbidden.RAM', action, ramAction, state.gateway);
+      return ramRefusal(typeof entry.ram === 'string' ? denied : 'Forbidden.RAM', refused, ramAction);
     }
+  }
+  // Assumption A23: the account-level ban is decided after RAM (which the gateway decides first).
+  if (slot.live.forbids(action)) {
+    return forbiddenActionRefusal(refused);
   }
   const { entry: registry, live: account, standing, flow, records, dailySends, outbox } = slot;
   const credential = registry.credentials.find((candidate) => candidate.accessKeyId === accessKeyId)!;

@@ -31,6 +31,10 @@ const catalogue = {
   SignatureNotFound: [404, 'The signature does not exist.'],
   // docs §10: a RAM user or role without the action (Aliyun's answer for read APIs, with AccessDeniedDetail).
   'Forbidden.RAM': [403, "User not authorized to operate on the specified resource, or this API doesn't support RAM."],
+  // Another spelling of the same gateway refusal (docs §10); the message is the sandbox's.
+  'Forbidden.NoPermission': [403, 'You are not authorized to do this action. You should be authorized by RAM.'],
+  // docs §3, §6: an account whose API access is restricted (Aliyun's API metadata for GetSms*).
+  ForbiddenAction: [400, 'Access to the account is denied. Please contact the administrator.'],
   // Fact sheet §5: API call-rate flow control; 400 is [M] (one Aliyun product page says 403), assumption A35.
   'Throttling.User': [400, 'Request was denied due to user flow control.'],
 } as const satisfies Record<string, readonly [number, string]>;

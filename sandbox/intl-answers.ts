@@ -17,6 +17,8 @@ const descriptions = {
   CONTENT_MISSING_PARAMETERS: 'A template variable has no value.',
   INVALID_JSON_PARAM: 'The parameter is empty or the JSON string cannot be parsed.',
   INVALID_SENDERID: 'The sender ID is invalid or unapproved.',
+  DATA_NOT_EXIST: 'The queried SMS record does not exist. Please try again later.',
+  'isv.DATA_NOT_EXIST': 'The queried SMS record does not exist. Please try again later.',
   // Not in the current list: older published lists (docs/aliyun-intl-api.md §2; assumption A3).
   BUSINESS_LIMIT_CONTROL_MINUTE: 'Delivery frequency exceeds the minute limit.',
   'isv.BUSINESS_LIMIT_HOUR': 'Delivery frequency exceeds the hour limit.',

@@ -97,7 +97,7 @@ describe('list APIs on the wire', () => {
     const refused = await list(action, {}, { accessKeySecret: 'not-the-secret' });
     expect({ status: refused.status, code: body(refused).Code }).toEqual({ status: 400, code: 'SignatureDoesNotMatch' });
     const denied = await list(action, {}, { accessKeyId: 'LTAI5tSandboxSendOnlyKey', accessKeySecret: 'SandboxSendOnlySecretNotReal00' });
-    expect({ status: denied.status, action: (body(denied).AccessDeniedDetail as Record<string, string>).AuthAction }).toEqual({ status: 403, action: `dysms:${action}` });
+    expect({ status: denied.status, code: body(denied).Code }).toEqual({ status: 200, code: 'isp.RAM_PERMISSION_DENY' });
   });
 
   it('the XML answer repeats SmsSignList per entry', async () => {

@@ -8,7 +8,7 @@
  */
 import type { ActionContext } from './action-context.js';
 import type { AnswerValue, RpcAnswer } from './answer.js';
-import { auditDate, auditStatus, listTemplateTypeNumber, orderId, templateTypeNumber } from './review-answers.js';
+import { auditDate, auditStatus, listTemplateTypeNumber, orderId, templateAuditStatus, templateTypeNumber } from './review-answers.js';
 import type { Review } from './template.js';
 
 /** Handles `QuerySmsTemplateList`. */
@@ -20,7 +20,7 @@ export function querySmsTemplateList(context: ActionContext): RpcAnswer {
     TemplateContent: template.content,
     CreateDate: template.createdAt,
     OrderId: orderId(template.code),
-    AuditStatus: auditStatus[template.status],
+    AuditStatus: templateAuditStatus[template.status],
     TemplateType: listTemplateTypeNumber(template),
     OuterTemplateType: templateTypeNumber(template),
     Reason: rejection(template),

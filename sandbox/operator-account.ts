@@ -1,13 +1,15 @@
 /**
  * The operator API's account routes (`/api/templates`, `/api/signatures`, `/api/ram`,
- * `/api/send-records`, `/api/delivery-outcomes`): read and change review states, RAM denials,
- * send records and delivery outcomes while the sandbox runs. Input is checked by the registry's
+ * `/api/readings`, `/api/forbidden-actions`, `/api/unknown-actions`, `/api/send-records`, `/api/delivery-outcomes`): read
+ * and change review states, RAM denials, the readings of disputed facts, actions the account may
+ * not call or the endpoint does not know, send records and delivery outcomes while the sandbox runs. Input is checked by the registry's
  * own readers, so a bad value gets the same sentence as in a registry file.
  *
  * @module
  */
-import type { Account } from './account.js';
-import { parseDenial, parseReview } from './registry-account.js';
+import type { Account, ActionList } from './account.js';
+import { parseDenial, parseActionNames, parseReview } from './registry-account.js';
+import { parseReadings } from './readings.js';
 import { parseTemplate } from './registry.js';
 import type { AccountRegistry } from './registry.js';
 import { asObject, asOneOf, asString } from './registry-fields.js';
@@ -21,6 +23,21 @@ type Answer = { status: number; body?: unknown };
 
 /** One route of one account. */
 export type AccountRoute = (query: URLSearchParams, body: unknown, state: AccountRouteState) => Answer;
+
+/** Read, replace and reset one of the account's action lists. */
+function actionListRoutes(list: ActionList): Partial<Record<string, AccountRoute>> {
+  return {
+    GET: (_query, _body, { account }) => ({ status: 200, body: account.actionList(list) }),
+    POST: (_query, body, { account }) => {
+      account.setActionList(list, parseActionNames(asObject(body, 'body').actions, 'actions'));
+      return { status: 200, body: account.actionList(list) };
+    },
+    DELETE: (_query, _body, { account }) => {
+      account.resetActionList(list);
+      return { status: 204 };
+    },
+  };
+}
 
 /** Routes by path and method. */
 export const accountRoutes: Record<string, Partial<Record<string, AccountRoute>>> = {
@@ -62,7 +79,7 @@ export const accountRoutes: Record<string, Partial<Record<string, AccountRoute>>
       if (accessKeyId === undefined || !registry.credentials.some((credential) => credential.accessKeyId === accessKeyId)) {
         throw new TypeError(`accessKeyId must be one of the registry's: ${registry.credentials.map((credential) => credential.accessKeyId).join(', ')}`);
       }
-      const denial = parseDenial({ deniedActions: input.deny ?? [], ramDenial: input.style }, 'body') ?? { actions: [], style: 'Forbidden.RAM' as const };
+      const denial = parseDenial({ deniedActions: input.deny ?? [], ramDenial: input.style }, 'body') ?? { actions: [], style: 'site' as const };
       account.setDenial(accessKeyId, denial);
       return { status: 200, body: account.denials() };
     },
@@ -71,6 +88,21 @@ export const accountRoutes: Record<string, Partial<Record<string, AccountRoute>>
       return { status: 204 };
     },
   },
+  '/api/readings': {
+    GET: (_query, _body, { account }) => ({ status: 200, body: account.readings() }),
+    POST: (_query, body, { account }) => {
+      // `account` names the account (operator-accounts.ts); the rest are readings.
+      const readings = Object.fromEntries(Object.entries(asObject(body, 'body')).filter(([key]) => key !== 'account'));
+      account.setReadings(parseReadings(readings, 'body'));
+      return { status: 200, body: account.readings() };
+    },
+    DELETE: (_query, _body, { account }) => {
+      account.resetReadings();
+      return { status: 204 };
+    },
+  },
+  '/api/forbidden-actions': actionListRoutes('forbidden'),
+  '/api/unknown-actions': actionListRoutes('unknown'),
   '/api/send-records': {
     GET: (query, _body, { records }) => {
       const phone = query.get('phone');

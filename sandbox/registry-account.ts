@@ -11,8 +11,25 @@ import { asArray, asDateTime, asObject, asOneOf, asString, asStrings } from './r
 import type { DeliveryStatus } from './send-records.js';
 import type { Review, ReviewStatus, Signature } from './template.js';
 
-/** How a denied RAM action is answered (docs §10): the gateway's 403, or the older 200 business code. */
-export type RamDenialStyle = 'Forbidden.RAM' | 'isp.RAM_PERMISSION_DENY';
+/**
+ * How a denied RAM action is answered (docs §10). `site` (the default): the code the action's own
+ * API documents, in its own body (2017-05-25 `isp.RAM_PERMISSION_DENY`, 2018-05-01 bare
+ * `RAM_PERMISSION_DENY`, PNVS `isv.RAM_PERMISSION_DENY`); `Forbidden.RAM` / `Forbidden.NoPermission`:
+ * the gateway's 403 with `AccessDeniedDetail`; any other: exactly that code, in the action's body.
+ */
+export const ramDenialStyles = [
+  'site',
+  'Forbidden.RAM',
+  'Forbidden.NoPermission',
+  'isp.RAM_PERMISSION_DENY',
+  'isv.RAM_PERMISSION_DENY',
+  'RAM_PERMISSION_DENY',
+  'isv.RAM_CHECK_FAILED',
+  'RAM_CHECK_FAILED',
+] as const;
+
+/** One of {@link ramDenialStyles}. */
+export type RamDenialStyle = (typeof ramDenialStyles)[number];
 
 /** The RAM actions an AccessKey may not call, e.g. `dysms:QuerySendDetails`. */
 export type RamDenial = { actions: string[]; style: RamDenialStyle };
@@ -77,10 +94,7 @@ export function parseDenial(credential: Record<string, unknown>, where: string):
   if (bad !== undefined) {
     throw new TypeError(`${where}.deniedActions: ${bad} is not a RAM action such as dysms:QuerySendDetails`);
   }
-  const style =
-    credential.ramDenial === undefined
-      ? 'Forbidden.RAM'
-      : asOneOf(credential.ramDenial, ['Forbidden.RAM', 'isp.RAM_PERMISSION_DENY'] as const, `${where}.ramDenial`);
+  const style = credential.ramDenial === undefined ? 'site' : asOneOf(credential.ramDenial, ramDenialStyles, `${where}.ramDenial`);
   return { actions, style };
 }
 
@@ -106,4 +120,14 @@ export function parseSendRecords(value: unknown, where: string): RegistrySendRec
       ...optional('errCode'),
     };
   });
+}
+
+/** `forbiddenActions` or `unknownActions`: a list of API action names, e.g. `GetSmsTemplate`. */
+export function parseActionNames(value: unknown, where: string): string[] {
+  const actions = asStrings(value ?? [], where);
+  const bad = actions.find((action) => !/^[A-Z][A-Za-z]+$/.test(action));
+  if (bad !== undefined) {
+    throw new TypeError(`${where}: ${bad} is not an API action such as GetSmsTemplate`);
+  }
+  return actions;
 }

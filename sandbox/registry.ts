@@ -10,7 +10,9 @@
 import { readFile } from 'node:fs/promises';
 import { parsePnvsRegistry } from './pnvs-registry.js';
 import type { PnvsRegistry } from './pnvs-registry.js';
-import { parseDenial, parseReview, parseSendRecords, parseSignatures } from './registry-account.js';
+import { parseDenial, parseActionNames, parseReview, parseSendRecords, parseSignatures } from './registry-account.js';
+import { parseReadings } from './readings.js';
+import type { Readings } from './readings.js';
 import type { RamDenial, RegistrySendRecord } from './registry-account.js';
 import { asArray, asObject, asOneOf, asString, asStrings } from './registry-fields.js';
 import { parseDailySends, parseIdentity, parseStanding } from './registry-standing.js';
@@ -48,6 +50,12 @@ export type AccountRegistry = AccountIdentity & Standing & {
   sendRecords: RegistrySendRecord[];
   /** PNVS: gifted signatures and templates for `SendSmsVerifyCode` (pnvs-registry.ts). */
   pnvs: PnvsRegistry;
+  /** Older readings of disputed facts to answer with (readings.ts); the current ones otherwise. */
+  readings?: Partial<Readings>;
+  /** Actions the account may not call at all, answered `ForbiddenAction` (ram-denial.ts). */
+  forbiddenActions?: string[];
+  /** Actions this endpoint answers as unknown (`InvalidAction.NotFound`), as one serving only the older actions would. */
+  unknownActions?: string[];
   /** Bulk traffic per China-time day, for QuerySendStatistics (daily-sends.ts). */
   dailySends: RegistryDailySend[];
 };
@@ -128,6 +136,9 @@ function parseAccount(root: Record<string, unknown>, source: string, index: numb
     templates,
     sendRecords: parseSendRecords(root.sendRecords, `${source}.sendRecords`),
     pnvs: parsePnvsRegistry(root.pnvs, `${source}.pnvs`),
+    ...(root.readings === undefined ? {} : { readings: parseReadings(root.readings, `${source}.readings`) }),
+    ...(root.forbiddenActions === undefined ? {} : { forbiddenActions: parseActionNames(root.forbiddenActions, `${source}.forbiddenActions`) }),
+    ...(root.unknownActions === undefined ? {} : { unknownActions: parseActionNames(root.unknownActions, `${source}.unknownActions`) }),
     dailySends: parseDailySends(root.dailySends, `${source}.dailySends`),
   };
 }

@@ -9,23 +9,28 @@ import type { ReviewStatus, Template } from './template.js';
 /** `TemplateStatus` / `SignStatus`: 0 reviewing, 1 approved, 2 rejected, 10 cancelled. */
 export const statusNumber: Record<ReviewStatus, number> = { reviewing: 0, approved: 1, rejected: 2, cancelled: 10 };
 
-/** `TemplateType` of QuerySmsTemplate/GetSmsTemplate: 0 code, 1 notification, 2 promotional, 3 international. */
+/**
+ * `TemplateType` of QuerySmsTemplate/GetSmsTemplate (and the list's `OuterTemplateType`): 0 code,
+ * 1 notification, 2 promotional, 3 international. An international template's purpose is its
+ * `IntlType`, which has another numbering (readings.ts).
+ */
 export function templateTypeNumber(template: Template): number {
-  return template.scope === 'international' ? 3 : intlTypeNumber(template);
+  return template.scope === 'international' ? 3 : { code: 0, notification: 1, marketing: 2 }[template.kind];
 }
 
-/** `IntlType` of an international template: 0 code, 1 notification, 2 promotional. */
-export function intlTypeNumber(template: Template): number {
-  return { code: 0, notification: 1, marketing: 2 }[template.kind];
-}
-
-/** `AuditStatus` of the list APIs (docs §4). */
+/**
+ * `AuditStatus` of QuerySmsSignList (docs §4, §5). QuerySmsTemplateList's cancel is spelt
+ * `AUDIT_SATE_CANCEL` in SDK 4.6.0's model comment, which the sandbox follows there.
+ */
 export const auditStatus: Record<ReviewStatus, string> = {
   reviewing: 'AUDIT_STATE_INIT',
   approved: 'AUDIT_STATE_PASS',
   rejected: 'AUDIT_STATE_NOT_PASS',
   cancelled: 'AUDIT_STATE_CANCEL',
 };
+
+/** `AuditStatus` of QuerySmsTemplateList. */
+export const templateAuditStatus: Record<ReviewStatus, string> = { ...auditStatus, cancelled: 'AUDIT_SATE_CANCEL' };
 
 /** `TemplateType` of QuerySmsTemplateList, another enum (docs §4): 0 notification, 1 promotional, 2 code, 6 international. */
 export function listTemplateTypeNumber(template: Template): number {

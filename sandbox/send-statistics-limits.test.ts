@@ -117,8 +117,14 @@ describe('the call rate: 20 a second per account', () => {
 });
 
 describe('RAM and signing', () => {
-  it('the send-only key is denied dysms:QuerySendStatistics: HTTP 403 Forbidden.RAM naming it', async () => {
+  it("the send-only key is denied dysms:QuerySendStatistics: HTTP 200 with the China site's isp.RAM_PERMISSION_DENY", async () => {
     const reply = await statistics({}, { accessKeyId: 'LTAI5tSandboxSendOnlyKey', accessKeySecret: 'SandboxSendOnlySecretNotReal00' });
+    expect(outcome(reply)).toEqual({ status: 200, code: 'isp.RAM_PERMISSION_DENY', message: 'RAM权限DENY' });
+  });
+
+  it('[assumption A19] a key set to the gateway style: HTTP 403 Forbidden.RAM naming it', async () => {
+    await api('/api/ram', 'POST', { deny: ['dysms:QuerySendStatistics'], style: 'Forbidden.RAM' });
+    const reply = await statistics();
     expect(reply.status).toBe(403);
     expect(reply.json).toMatchObject({ Code: 'Forbidden.RAM', AccessDeniedDetail: { AuthAction: 'dysms:QuerySendStatistics' } });
   });

@@ -98,8 +98,9 @@ describe('GetSmsTemplate', () => {
   it.each([
     { why: 'approved code', code: 'SMS_460100001', fields: { TemplateType: '0', TemplateStatus: '1', AuditInfo: { AuditDate: '2026-11-02 12:00:00' } } },
     { why: 'under review: empty AuditInfo', code: 'SMS_460300001', fields: { TemplateType: '0', TemplateStatus: '0', AuditInfo: {} } },
-    { why: 'international code: IntlType 0', code: 'SMS_460200001', fields: { TemplateType: '3', IntlType: 0, TemplateStatus: '1' } },
-    { why: 'international marketing: IntlType 2', code: 'SMS_460300005', fields: { TemplateType: '3', IntlType: 2, VariableAttribute: '{"name":"others"}' } },
+    // SDK 4.6.0: IntlType 0 notification, 1 promotional, 2 verification code (every value: test/aliyun-facts-sandbox.test.ts).
+    { why: 'international code: IntlType 2', code: 'SMS_460200001', fields: { TemplateType: '3', IntlType: 2, TemplateStatus: '1' } },
+    { why: 'international marketing: IntlType 1', code: 'SMS_460300005', fields: { TemplateType: '3', IntlType: 1, VariableAttribute: '{"name":"others"}' } },
     { why: 'two variables', code: 'SMS_460300006', fields: { TemplateType: '1', VariableAttribute: '{"product":"others","code":"others"}' } },
   ])('$why', async ({ code, fields }) => {
     const answer = body(await query('GetSmsTemplate', code));

@@ -8,7 +8,8 @@
 import type { ActionContext } from './action-context.js';
 import type { RpcAnswer } from './answer.js';
 import { gatewayError, missingParameter } from './gateway-errors.js';
-import { auditDate, intlTypeNumber, noTemplateRemarks, orderId, statusNumber, templateTypeNumber } from './review-answers.js';
+import { intlTypeNumber } from './readings.js';
+import { auditDate, noTemplateRemarks, orderId, statusNumber, templateTypeNumber } from './review-answers.js';
 import { templateVariables } from './template-params.js';
 import type { ReviewedTemplate } from './template.js';
 
@@ -68,7 +69,7 @@ export function getSmsTemplate(context: ActionContext): RpcAnswer {
       TemplateContent: template.content,
       TemplateType: String(templateTypeNumber(template)),
       TemplateStatus: String(statusNumber[template.status]),
-      ...(template.scope === 'international' ? { IntlType: intlTypeNumber(template) } : {}),
+      ...(template.scope === 'international' ? { IntlType: intlTypeNumber(template, context.account.readings()) } : {}),
       TemplateTag: 2,
       OrderId: orderId(template.code),
       VariableAttribute: variableAttribute(template),

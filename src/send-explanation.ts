@@ -7,7 +7,8 @@
  */
 import { ConnectorError } from '@logto/connector-kit';
 
-import { lookupProblem, signStateFinding, templateKindFinding, templateParamsFindings, templateStateFinding, type Finding } from './account/account-findings.js';
+import { lookupProblem, signStateFinding, type Finding } from './account/account-findings.js';
+import { templateKindFinding, templateParamsFindings, templateStateFinding } from './account/template-findings.js';
 import { lookupSign, lookupTemplate } from './account/account-lookups.js';
 import type { QueryTarget } from './account/account-queries.js';
 import type { AliyunAnswer, AliyunClient, SendOutcome } from './aliyun/aliyun-client.js';
@@ -51,13 +52,13 @@ const explain = async (client: AliyunClient, call: ApiCall, config: AliyunSmsCon
   // A lookup Aliyun refused for another reason, or that got no answer, adds nothing worth reading to the refusal.
   const telling = (lookup: { kind: string } | undefined) => lookup !== undefined && lookup.kind !== 'refused' && lookup.kind !== 'unreachable';
   if (sign && telling(sign)) {
-    findings.push(sign.kind === 'found' ? signStateFinding(sign.record) : lookupProblem(`signature ${signName ?? ''}`, sign));
+    findings.push(sign.kind === 'found' ? signStateFinding(sign.record, sign.action) : lookupProblem(`signature ${signName ?? ''}`, sign));
   }
   if (template?.kind === 'found') {
     const { record } = template;
     const mainland = call.route.region === 'mainland';
     findings.push(
-      templateStateFinding(record),
+      templateStateFinding(record, template.action),
       ...[templateKindFinding(record, { mainland, overseas: !mainland })].filter((finding) => finding !== undefined),
       ...templateParamsFindings(record, filledKeys(call), '').map(({ status, summary, fix }) => ({ status, summary, ...(fix === undefined ? {} : { fix }) }))
     );

@@ -79,6 +79,21 @@ describe("the Console's Send explains a refusal from the account", () => {
     expect(actions()).toEqual(['SendSms', ...lookups]);
   });
 
+  it('an international verification-code template (IntlType 2) is never called promotional; a promotional one (IntlType 1) is', async () => {
+    const international = { scope: 'international', status: 'approved', createdAt: '2026-11-02 10:00:00', owner: 'this' } as const;
+    sandbox.account.putTemplate({ ...international, code: 'SMS_469200001', name: 'Code', kind: 'code', content: 'Your code is ${otp}' });
+    const connector = await connectorPerSend(await loadFactory());
+    const coded = await failure(() => pressSend(connector, '85261234567', withGeneric({ china: 'SMS_460100004', overseas: 'SMS_469200001' })));
+    expect(coded.code).toBe('isv.TEMPLATE_MISSING_PARAMETERS');
+    expect(coded.errorDescription).toContain(' The account says: template SMS_469200001 needs ${otp}, which params does not fill');
+    expect(coded.errorDescription).not.toContain('promotional');
+
+    const promoted = await failure(() => pressSend(connector, '85261234567', withGeneric({ china: 'SMS_460100004', overseas: 'SMS_460300005' })));
+    expect(promoted.errorDescription).toContain(
+      'template SMS_460300005 is an international/Hong Kong-Macao-Taiwan promotional (marketing) template (IntlType 1), used here for verification codes: Aliyun approves a promotional template for marketing messages, not for codes (apply for a verification-code template (验证码, IntlType 2) and use its code)'
+    );
+  });
+
   it('says which RAM action would let it explain, when the key may not read templates', async () => {
     const sendOnly = sandbox.registry.credentials.find(({ accessKeyId }) => accessKeyId === 'LTAI5tSandboxSendOnlyKey');
     const connector = await connectorPerSend(await loadFactory());

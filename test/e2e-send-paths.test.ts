@@ -98,6 +98,12 @@ const scenarios: Scenario[] = [
   { name: 'a region not in allowedRegionCodes', config: () => ({ ...sms(), allowedRegionCodes: ['86'] }), to: '85268326366', told: 'region' },
   { name: 'a region PNVS alone does not serve', config: () => ({ ...pnvs(), signName: undefined, templates: undefined }), to: '85268326366', told: 'region' },
   { name: 'no content on the international site', config: () => ({ ...sms(), site: 'international', endpoint: scripted.endpoint }), to: '85268326366' },
+  // Jakarta has no SendMessageWithTemplate: refused before anything is sent (the scripted server would answer otherwise).
+  {
+    name: 'a mainland number on the Jakarta endpoint',
+    config: () => ({ ...sms(), site: 'international', endpoint: 'https://dysmsapi-xman-vpc.ap-southeast-5.aliyuncs.com', templates: sms().templates.map((entry) => ({ ...entry, content: 'Code {{code}}' })) }),
+    told: 'region',
+  },
   { name: 'a placeholder the payload lacks', config: () => ({ ...sms(), templates: sms().templates.map((entry) => ({ ...entry, params: { code: '{{code}}', app: '{{application.name}}' } })) }) },
   { name: 'an invalid stored config', config: () => ({ ...sms(), signName: ' ', endpoint: 'http://10.0.0.1/secret-host' }) },
   {

@@ -176,14 +176,15 @@ describe('doctor against the sandbox', () => {
       {
         id: 'template.SMS_460300004.type',
         status: 'fail',
-        summary: 'template SMS_460300004 is a promotional (marketing) template, used here for verification codes',
+        summary: 'template SMS_460300004 is a promotional (marketing) template, used here for verification codes: Aliyun approves a promotional template for marketing messages, not for codes',
         fix: 'apply for a verification-code template (验证码) and use its code',
       },
       {
         id: 'template.SMS_460300005.type',
         status: 'fail',
-        summary: 'template SMS_460300005 is a promotional (marketing) international template, used here for verification codes',
-        fix: 'apply for a verification-code template (验证码) and use its code',
+        summary:
+          'template SMS_460300005 is an international/Hong Kong-Macao-Taiwan promotional (marketing) template (IntlType 1), used here for verification codes: Aliyun approves a promotional template for marketing messages, not for codes',
+        fix: 'apply for a verification-code template (验证码, IntlType 2) and use its code',
       },
     ]);
   });
@@ -239,6 +240,7 @@ describe('doctor against the sandbox', () => {
         status: 'warn',
         summary: `this AccessKey may not call ${action}`,
         fix: `add ${action} to its RAM policy (optional: sign-ins work without it; see docs/operator-commands.md)`,
+        aliyun: { code: 'isp.RAM_PERMISSION_DENY' },
       }))
     );
     expect(byId(checks, 'template.SMS_460100001')).toEqual([
@@ -247,7 +249,7 @@ describe('doctor against the sandbox', () => {
         status: 'skip',
         summary: 'template SMS_460100001 could not be read: this AccessKey may not call dysms:GetSmsTemplate',
         fix: 'grant dysms:GetSmsTemplate (the optional read-only policy in docs/operator-commands.md) to check it',
-        aliyun: { code: 'Forbidden.RAM', ...requestId },
+        aliyun: { code: 'isp.RAM_PERMISSION_DENY', ...requestId },
       },
     ]);
   });

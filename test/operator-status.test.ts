@@ -50,9 +50,9 @@ describe('status against the sandbox', () => {
     // Newest first, as Aliyun lists them; the sandbox's receipt comes 2 s after the send.
     expect(withoutRequestIds(run.stdout)).toEqual({
       messages: [
-        { status: 'pending', sentAt: time(sentAt + 120_000), templateCode: 'SMS_460100001' },
-        { status: 'failed', errorCode: 'UNDELIV', sentAt: time(sentAt + 60_000), receivedAt: time(sentAt + 62_000), templateCode: 'SMS_460100001' },
-        { status: 'delivered', sentAt: time(sentAt), receivedAt: time(sentAt + 2000), templateCode: 'SMS_460100001' },
+        { status: 'pending', aliyunStatus: '1', sentAt: time(sentAt + 120_000), templateCode: 'SMS_460100001' },
+        { status: 'failed', aliyunStatus: '2', errorCode: 'UNDELIV', sentAt: time(sentAt + 60_000), receivedAt: time(sentAt + 62_000), templateCode: 'SMS_460100001' },
+        { status: 'delivered', aliyunStatus: '3', sentAt: time(sentAt), receivedAt: time(sentAt + 2000), templateCode: 'SMS_460100001' },
       ],
     });
 
@@ -79,7 +79,7 @@ describe('status against the sandbox', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      /^status: this AccessKey may not call dysms:QuerySendDetails \(Aliyun Forbidden\.RAM\); add it to the key's RAM policy \(the optional read-only policy in docs\/operator-commands\.md\) \(RequestId [0-9A-F-]{36}\)\n$/
+      /^status: this AccessKey may not call dysms:QuerySendDetails \(Aliyun isp\.RAM_PERMISSION_DENY\); add it to the key's RAM policy \(the optional read-only policy in docs\/operator-commands\.md\) \(RequestId [0-9A-F-]{36}\)\n$/
     );
   });
 

@@ -30,13 +30,36 @@ export type CallEvidence = { serverDate?: number; receivedAt?: number; clockOffs
 /** One read-only call's outcome and evidence. */
 export type QueryAnswer = CallOutcome & CallEvidence;
 
-/** The codes Aliyun answers when a RAM policy does not allow the action (fact sheet §5; both forms occur). */
+/**
+ * The codes Aliyun answers when a RAM policy does not allow the action, in every spelling its
+ * sites use (docs/aliyun-sms-query-api.md §10): the gateway's `Forbidden.RAM` and
+ * `Forbidden.NoPermission`, the China site's `isp.RAM_PERMISSION_DENY`, PNVS's
+ * `isv.RAM_PERMISSION_DENY`, the international site's bare `RAM_PERMISSION_DENY` ("RAM check
+ * failed", help.aliyun.com/zh/sms/error-code-intl) and the `RAM_CHECK_FAILED` forms of older lists.
+ */
 export const ramDenialCodes: ReadonlySet<string> = new Set([
   'Forbidden.RAM',
+  'Forbidden.NoPermission',
   'isp.RAM_PERMISSION_DENY',
   'isv.RAM_PERMISSION_DENY',
-  'Forbidden.NoPermission',
+  'RAM_PERMISSION_DENY',
+  'isv.RAM_CHECK_FAILED',
+  'RAM_CHECK_FAILED',
 ]);
+
+/**
+ * The codes that say the account may not use the action at all, whatever the RAM policy:
+ * `ForbiddenAction` (HTTP 400 from GetSmsTemplate/GetSmsSign, Aliyun's API metadata) and the
+ * international site's `FORBIDDEN_ACTION` ("用户接口降级", error-code-intl), bare or prefixed.
+ */
+export const forbiddenActionCodes: ReadonlySet<string> = new Set(['ForbiddenAction', 'FORBIDDEN_ACTION', 'isv.FORBIDDEN_ACTION']);
+
+/**
+ * The codes that say a looked-up message has no record: `QueryMessage`'s `DATA_NOT_EXIST` ("the
+ * record does not exist; try again later", error-code-intl), bare or prefixed. Not a refusal: the
+ * record may not be there yet, or the message belongs to another account.
+ */
+export const noRecordCodes: ReadonlySet<string> = new Set(['DATA_NOT_EXIST', 'isv.DATA_NOT_EXIST']);
 
 /** The codes that mean Aliyun did not accept the AccessKey or the signature (fact sheet §1.4, §5). */
 export const credentialCodes: ReadonlySet<string> = new Set([

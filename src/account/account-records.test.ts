@@ -8,19 +8,21 @@ import { readSign, readTemplate, templateVariables } from './account-records.js'
 
 describe('readTemplate', () => {
   it.each([
-    ['QuerySmsTemplate, numbers (§2)', { TemplateStatus: 0, TemplateType: 1, Reason: '无审批备注', CreateDate: '2024-06-03 10:02:34' }, { state: 'reviewing', kind: 'notification', createdOn: '2024-06-03' }],
-    ['GetSmsTemplate, strings and AuditInfo (§3)', { TemplateStatus: '2', TemplateType: '0', AuditInfo: { RejectInfo: '模板内容中包含错别字。' } }, { state: 'rejected', kind: 'code', reason: '模板内容中包含错别字。' }],
-    ['international with IntlType (§3)', { TemplateStatus: '1', TemplateType: '3', IntlType: 2 }, { state: 'approved', kind: 'international', intlKind: 'promotional' }],
-    ['list shape, OuterTemplateType over TemplateType (§4)', { AuditStatus: 'AUDIT_SATE_CANCEL', TemplateType: 2, OuterTemplateType: 0, Reason: { RejectInfo: '' } }, { state: 'cancelled', kind: 'code' }],
-    ['an unknown status is never approved (§11)', { TemplateStatus: 7 }, { state: 'unknown', rawState: '7', kind: 'unknown' }],
-    ['no status at all', {}, { state: 'unknown', rawState: 'none given', kind: 'unknown' }],
-  ])('%s', (_, body, expected) => {
-    expect(readTemplate('SMS_1', body)).toEqual({ code: 'SMS_1', variables: [], ...expected });
+    ['QuerySmsTemplate, numbers (§2)', 'QuerySmsTemplate', { TemplateStatus: 0, TemplateType: 1, Reason: '无审批备注', CreateDate: '2024-06-03 10:02:34' }, { state: 'reviewing', kind: 'notification', rawType: 'TemplateType 1', createdOn: '2024-06-03' }],
+    ['GetSmsTemplate, strings and AuditInfo (§3)', 'GetSmsTemplate', { TemplateStatus: '2', TemplateType: '0', AuditInfo: { RejectInfo: '模板内容中包含错别字。' } }, { state: 'rejected', kind: 'code', rawType: 'TemplateType "0"', reason: '模板内容中包含错别字。' }],
+    ['international with IntlType 2, a verification code (§3)', 'GetSmsTemplate', { TemplateStatus: '1', TemplateType: '3', IntlType: 2 }, { state: 'approved', kind: 'international', rawType: 'TemplateType "3"', intlKind: 'code', rawIntlType: '2' }],
+    ['IntlType on a mainland template is not read', 'GetSmsTemplate', { TemplateStatus: '1', TemplateType: '0', IntlType: 1 }, { state: 'approved', kind: 'code', rawType: 'TemplateType "0"' }],
+    ['list shape, OuterTemplateType over TemplateType (§4)', 'QuerySmsTemplateList', { AuditStatus: 'AUDIT_SATE_CANCEL', TemplateType: 2, OuterTemplateType: 0, Reason: { RejectInfo: '' } }, { state: 'cancelled', kind: 'code', rawType: 'OuterTemplateType 0, TemplateType 2' }],
+    ['a rejection told only by AuditStatus', 'GetSmsTemplate', { AuditStatus: 'AUDIT_STATE_NOT_PASS', TemplateType: '0' }, { state: 'rejected', kind: 'code', rawType: 'TemplateType "0"' }],
+    ['an unknown status is never approved (§11)', 'QuerySmsTemplate', { TemplateStatus: 7 }, { state: 'unknown', rawState: 'TemplateStatus 7', kind: 'unknown' }],
+    ['no status at all', 'GetSmsTemplate', {}, { state: 'unknown', rawState: 'none given', kind: 'unknown' }],
+  ] as const)('%s', (_, action, body, expected) => {
+    expect(readTemplate('SMS_1', body, action)).toEqual({ code: 'SMS_1', variables: [], ...expected });
   });
 
   it('lists each ${variable} of the content once, in order', () => {
     expect(templateVariables('您正在登录${product}，验证码为${code}，${product}提醒您')).toEqual(['product', 'code']);
-    expect(readTemplate('SMS_2', { TemplateStatus: 1, TemplateType: 0, TemplateContent: '验证码${code}' }).variables).toEqual(['code']);
+    expect(readTemplate('SMS_2', { TemplateStatus: 1, TemplateType: 0, TemplateContent: '验证码${code}' }, 'QuerySmsTemplate').variables).toEqual(['code']);
   });
 });
 

@@ -1,16 +1,14 @@
 /**
  * @module account-records
  * Reads the bodies of Aliyun's read-only answers into records: a template's or signature's review
- * state, a template's type and variables, a number's send records. Pure. Every uncertain field is
- * read the way docs/aliyun-sms-query-api.md §11 advises, so a wrong guess shows up as "unknown",
- * never as "approved" or "delivered".
+ * state, a template's type and variables, a number's send records. Pure. The same field name means
+ * different things per action (`TemplateType`), so every enum is read by the action that answered;
+ * a value an enum does not list reads as "unknown", never as "approved" or as a type
+ * (docs/aliyun-sms-query-api.md §11; the enums: account-enums.ts).
  */
+import { intlKindOf, reviewStateOf, templateKindOf, type IntlKind, type ReviewState, type TemplateAction, type TemplateKind } from './account-enums.js';
 
-/** A review state of a template or signature (§2, §4, §5). */
-export type ReviewState = 'approved' | 'reviewing' | 'rejected' | 'cancelled' | 'unknown';
-
-/** What §2's `TemplateType` says a template is for. */
-export type TemplateKind = 'code' | 'notification' | 'promotional' | 'international' | 'digital' | 'unknown';
+export type { IntlKind, ReviewState, TemplateAction, TemplateKind } from './account-enums.js';
 
 /** A template as the account holds it. */
 export type TemplateRecord = {
@@ -19,8 +17,12 @@ export type TemplateRecord = {
   /** The raw status when `state` is `unknown`, for the sentence. */
   rawState?: string;
   kind: TemplateKind;
-  /** What an international template is for (`IntlType`: code, notification or promotional), when Aliyun says. */
-  intlKind?: TemplateKind;
+  /** Aliyun's own type value as it came, e.g. `TemplateType "3"`, shown beside the reading. */
+  rawType?: string;
+  /** What an international template is for (`IntlType`), when Aliyun says. */
+  intlKind?: IntlKind;
+  /** Aliyun's own `IntlType` as it came, shown beside the reading. */
+  rawIntlType?: string;
   reason?: string;
   /** `yyyy-MM-dd`, China time, as Aliyun wrote it. */
   createdOn?: string;
@@ -32,15 +34,18 @@ export type TemplateRecord = {
 /** A signature as the account holds it. */
 export type SignRecord = { name: string; state: ReviewState; rawState?: string; reason?: string; createdOn?: string };
 
-const numericStates: Record<number, ReviewState> = { 0: 'reviewing', 1: 'approved', 2: 'rejected', 10: 'cancelled' };
-const listStates: Record<string, ReviewState> = {
-  AUDIT_STATE_INIT: 'reviewing',
-  AUDIT_STATE_PASS: 'approved',
-  AUDIT_STATE_NOT_PASS: 'rejected',
-  AUDIT_STATE_CANCEL: 'cancelled',
-  AUDIT_SATE_CANCEL: 'cancelled',
+/** Whether an answer carries a value for a field (an empty string is none). */
+const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
+/** The review state and, when unknown, the raw value: the single item's status first, else the list's `AuditStatus`. */
+const stateOf = (body: Readonly<Record<string, unknown>>, statusField: 'TemplateStatus' | 'SignStatus'): { state: ReviewState; rawState?: string } => {
+  const fields = ([statusField, 'AuditStatus'] as const).filter((name) => given(body[name]));
+  const known = fields.map((name) => reviewStateOf(name, body[name])).find((state) => state !== 'unknown');
+  if (known) {
+    return { state: known };
+  }
+  return { state: 'unknown', rawState: fields.length === 0 ? 'none given' : fields.map((name) => `${name} ${JSON.stringify(body[name])}`).join(', ') };
 };
-const kinds: Record<number, TemplateKind> = { 0: 'code', 1: 'notification', 2: 'promotional', 3: 'international', 7: 'digital' };
 
 /** Aliyun's "no review remarks" placeholders, which are not reasons. */
 const noRemarks = new Set(['', '无审批备注', '无审核备注']);
@@ -49,16 +54,6 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 const field = (body: Readonly<Record<string, unknown>>, key: string): unknown => body[key];
 const nested = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-
-/** A status given as a number (`Query*`), a numeric string (`Get*`) or an `AUDIT_STATE_*` string (lists). */
-const reviewStateOf = (status: unknown, auditStatus: unknown): { state: ReviewState; rawState?: string } => {
-  const raw = status ?? auditStatus;
-  if ((typeof raw === 'number' || (typeof raw === 'string' && /^\d+$/.test(raw))) && numericStates[Number(raw)]) {
-    return { state: numericStates[Number(raw)] ?? 'unknown' };
-  }
-  const listed = typeof raw === 'string' ? listStates[raw] : undefined;
-  return listed ? { state: listed } : { state: 'unknown', rawState: raw === undefined ? 'none given' : JSON.stringify(raw) };
-};
 
 /** The rejection reason: `AuditInfo.RejectInfo` (Get), `Reason` as text (Query), `Reason.RejectInfo` (lists). */
 const reasonOf = (body: Readonly<Record<string, unknown>>): string | undefined => {
@@ -77,18 +72,40 @@ export const templateVariables = (content: string): string[] => [
   ...new Set([...content.matchAll(variablePattern)].map((match) => match[1] ?? '')),
 ];
 
-/** A `GetSmsTemplate` or `QuerySmsTemplate` answer as a record. */
-export const readTemplate = (code: string, body: Readonly<Record<string, unknown>>): TemplateRecord => {
+/** The type fields each action answers, in the order they are read. */
+const typeFields: Readonly<Record<TemplateAction, readonly string[]>> = {
+  GetSmsTemplate: ['TemplateType'],
+  QuerySmsTemplate: ['TemplateType'],
+  // The list carries both enums; `OuterTemplateType` is the single-template one.
+  QuerySmsTemplateList: ['OuterTemplateType', 'TemplateType'],
+};
+
+/** A template's type by its action's enums, with Aliyun's raw value beside it. */
+const kindOf = (action: TemplateAction, body: Readonly<Record<string, unknown>>): Pick<TemplateRecord, 'kind' | 'rawType'> => {
+  const fields = typeFields[action].filter((name) => given(field(body, name)));
+  const raw = fields.map((name) => `${name} ${JSON.stringify(field(body, name))}`).join(', ');
+  const kind = fields.map((name) => templateKindOf(action, name, field(body, name))).find((read) => read !== 'unknown') ?? 'unknown';
+  return { kind, ...(raw === '' ? {} : { rawType: raw }) };
+};
+
+/**
+ * A `GetSmsTemplate`, `QuerySmsTemplate` or `QuerySmsTemplateList` entry as a record, read by the
+ * enums of `action` (the one that answered). `IntlType` is read only for an international template,
+ * as the SDK documents it ("when TemplateType is 3").
+ */
+export const readTemplate = (code: string, body: Readonly<Record<string, unknown>>, action: TemplateAction): TemplateRecord => {
   const content = text(field(body, 'TemplateContent'));
-  const type = field(body, 'OuterTemplateType') ?? field(body, 'TemplateType');
+  const { kind, rawType } = kindOf(action, body);
   const intlType = field(body, 'IntlType');
+  const intl = kind === 'international' && given(intlType) ? { intlKind: intlKindOf(intlType), rawIntlType: JSON.stringify(intlType) } : {};
   const reason = reasonOf(body);
   const createdOn = createdOnOf(body);
   return {
     code,
-    ...reviewStateOf(field(body, 'TemplateStatus'), field(body, 'AuditStatus')),
-    kind: (type !== undefined && type !== '' && kinds[Number(type)]) || 'unknown',
-    ...(typeof intlType === 'number' || typeof intlType === 'string' ? { intlKind: kinds[Number(intlType)] ?? 'unknown' } : {}),
+    ...stateOf(body, 'TemplateStatus'),
+    kind,
+    ...(rawType === undefined ? {} : { rawType }),
+    ...intl,
     ...(reason === undefined ? {} : { reason }),
     ...(createdOn === undefined ? {} : { createdOn }),
     ...(content === undefined ? {} : { content }),
@@ -102,7 +119,7 @@ export const readSign = (name: string, body: Readonly<Record<string, unknown>>):
   const createdOn = createdOnOf(body);
   return {
     name,
-    ...reviewStateOf(field(body, 'SignStatus'), field(body, 'AuditStatus')),
+    ...stateOf(body, 'SignStatus'),
     ...(reason === undefined ? {} : { reason }),
     ...(createdOn === undefined ? {} : { createdOn }),
   };

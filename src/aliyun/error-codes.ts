@@ -40,6 +40,10 @@ const ramDenied = general(
   ({ api }) =>
     `The RAM user of accessKeyId may not call ${api}; grant it the dysms action for this API (see the RAM policy in docs/security.md).`
 );
+const forbiddenAction = general(
+  ({ api }) =>
+    `Aliyun has restricted this account's use of ${api} (an account-level restriction, not a RAM policy); no RAM grant lifts it: ask Alibaba Cloud support to restore the account's access to this API.`
+);
 const wrongApi = general(
   ({ api }) => `The endpoint does not serve ${api}; check that endpoint is Aliyun's SMS API host for this account's site.`
 );
@@ -104,8 +108,13 @@ const byCode: Record<string, CodeRule> = {
   'isv.PRODUCT_UN_SUBSCRIPT': fixed('Short Message Service is not activated on this Aliyun account; activate it in the console.'),
   'isv.PRODUCT_UNSUBSCRIBE': fixed('Short Message Service is not activated on this Aliyun account; activate it in the console.'),
   'isv.EXTEND_CODE_ERROR': fixed('One SmsUpExtendCode is used on several signatures; give each signature its own extension code.'),
+  // Every spelling of a RAM refusal (docs/aliyun-sms-query-api.md §10): China site, PNVS, gateway.
   'isp.RAM_PERMISSION_DENY': ramDenied,
+  'isv.RAM_PERMISSION_DENY': ramDenied,
   'Forbidden.RAM': ramDenied,
+  'Forbidden.NoPermission': ramDenied,
+  // An account-level ban of the action, not RAM (Aliyun's API metadata: HTTP 400 from GetSms*).
+  ForbiddenAction: forbiddenAction,
   'isp.SYSTEM_ERROR': systemError,
   ServiceUnavailable: systemError,
   InternalError: systemError,
@@ -177,10 +186,13 @@ const byCode: Record<string, CodeRule> = {
   ACCOUNT_NOT_EXISTS: fixed('Alibaba Cloud finds no account for accessKeyId; check that it belongs to the account that owns SMS.'),
   ACCOUNT_ILLEGAL: fixed('The Alibaba Cloud account is restricted; check its status in the console.'),
   PRODUCT_NOT_SUBSCRIBED: fixed('Short Message Service is not activated on this Alibaba Cloud account; activate it in the console.'),
-  FORBIDDEN_ACTION: general(
-    ({ api }) => `This account may not call ${api}; check that the SMS service and this API are enabled for it.`
-  ),
+  // help.aliyun.com/zh/sms/error-code-intl: "用户接口降级" (the account's access to the API is restricted); older lists prefix it.
+  FORBIDDEN_ACTION: forbiddenAction,
+  'isv.FORBIDDEN_ACTION': forbiddenAction,
+  // error-code-intl: "RAM校验失败" (RAM check failed); older lists spell it RAM_CHECK_FAILED.
   RAM_PERMISSION_DENY: ramDenied,
+  RAM_CHECK_FAILED: ramDenied,
+  'isv.RAM_CHECK_FAILED': ramDenied,
   SYSTEM_ERROR: systemError,
 };
 

@@ -15,8 +15,12 @@ export { withoutSecrets } from '../aliyun/errors.js';
 export const checksJson = (checks: readonly Check[]): string =>
   `${JSON.stringify({ checks: checks.map(({ id, status, summary, fix, aliyun }) => ({ id, status, summary, ...(fix === undefined ? {} : { fix }), ...(aliyun === undefined ? {} : { aliyun }) })) }, null, 2)}\n`;
 
-/** `status --json`: exactly `{ messages: [ ... ] }`. */
-export const messagesJson = (messages: readonly MessageStatus[]): string => `${JSON.stringify({ messages }, null, 2)}\n`;
+/** What `status` prints besides the messages: notes on what they cannot show, and Aliyun's code when it had no record. */
+export type MessagesExtra = { notes?: readonly string[]; aliyun?: { code?: string; requestId?: string } };
+
+/** `status --json`: exactly `{ messages: [ ... ], notes?, aliyun? }`. */
+export const messagesJson = (messages: readonly MessageStatus[], { notes, aliyun }: MessagesExtra = {}): string =>
+  `${JSON.stringify({ messages, ...(notes && notes.length > 0 ? { notes } : {}), ...(aliyun ? { aliyun } : {}) }, null, 2)}\n`;
 
 /** Columns a text takes in a terminal: CJK and full-width characters take two. */
 const displayWidth = (text: string): number => {
@@ -38,7 +42,7 @@ const whatOf = (id: string): string => {
   if (kind === 'template' && name) {
     return `template ${name.split('.')[0] ?? name}`;
   }
-  return name && ['sign', 'ram', 'config'].includes(kind) ? `${kind === 'sign' ? 'signature' : kind} ${name}` : kind;
+  return name && ['sign', 'ram', 'config', 'forbidden'].includes(kind) ? `${kind === 'sign' ? 'signature' : kind} ${name}` : kind;
 };
 
 /** `doctor`'s table: status, what, finding, fix; then a count. */
@@ -55,24 +59,26 @@ export const checksTable = (checks: readonly Check[]): string => {
   return `${lines.join('\n')}\n`;
 };
 
-/** `status`'s table: one line per message, with the carrier code's meaning where known. */
-export const messagesTable = (messages: readonly MessageStatus[], heading: string): string => {
+/** `status`'s table: one line per message, Aliyun's raw status beside the reading, the carrier code's meaning where known; then the notes. */
+export const messagesTable = (messages: readonly MessageStatus[], heading: string, { notes = [] }: MessagesExtra = {}): string => {
+  const after = notes.map((note) => `Note: ${note}.\n`).join('');
   if (messages.length === 0) {
-    return `${heading}: no messages.\n`;
+    return `${heading}: no messages.\n${after}`;
   }
   const lines = messages.map((message) => {
     const meaning = message.errorCode ? carrierCodeMeanings[message.errorCode] : undefined;
     const error = message.errorCode ? `  ${message.errorCode}${meaning ? ` (${meaning})` : ' (carrier code)'}` : '';
     return [
       pad(message.status.toUpperCase(), 9),
+      pad(message.aliyunStatus ?? '-', 6),
       pad(message.sentAt ?? '-', 25),
       pad(message.receivedAt ?? '-', 25),
       pad(message.templateCode ?? '-', 15),
       message.bizId ? `BizId ${message.bizId}` : '',
     ].join(' ') + error;
   });
-  const header = `${pad('STATUS', 9)} ${pad('SENT', 25)} ${pad('RECEIVED', 25)} TEMPLATE`;
-  return `${heading}: ${messages.length} message${messages.length === 1 ? '' : 's'}\n${[header, ...lines].map((line) => line.trimEnd()).join('\n')}\n`;
+  const header = `${pad('STATUS', 9)} ${pad('ALIYUN', 6)} ${pad('SENT', 25)} ${pad('RECEIVED', 25)} TEMPLATE`;
+  return `${heading}: ${messages.length} message${messages.length === 1 ? '' : 's'}\n${[header, ...lines].map((line) => line.trimEnd()).join('\n')}\n${after}`;
 };
 
 /** A writable terminal stream, or anything else (where no progress is shown). */

@@ -135,7 +135,8 @@ const status = async (args: string[], io: Io): Promise<number> => {
     return 1;
   }
   const heading = `${maskNumber(values.phone.trim())} on ${date} (China time), from ${report.source}`;
-  write(io.stdout, values.json ? messagesJson(report.messages) : messagesTable(report.messages, heading));
+  const extra = { ...(report.notes ? { notes: report.notes } : {}), ...(report.aliyun ? { aliyun: report.aliyun } : {}) };
+  write(io.stdout, values.json ? messagesJson(report.messages, extra) : messagesTable(report.messages, heading, extra));
   return 0;
 };
 

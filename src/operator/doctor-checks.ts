@@ -7,16 +7,10 @@
 import type { Lookup } from '../account/account-lookups.js';
 import type { CallEvidence } from '../account/account-queries.js';
 import type { SignRecord, TemplateRecord } from '../account/account-records.js';
-import {
-  lookupProblem,
-  signStateFinding,
-  templateKindFinding,
-  templateParamsFindings,
-  templateStateFinding,
-  type Finding,
-  type TemplateUse,
-} from '../account/account-findings.js';
+import { lookupProblem, signStateFinding, type Finding } from '../account/account-findings.js';
+import { templateKindFinding, templateParamsFindings, templateStateFinding, type TemplateUse } from '../account/template-findings.js';
 import type { AliyunSmsConfig, Template } from '../config/config.js';
+import { servesMainlandTemplates } from '../plan/endpoint.js';
 import { maskAccessKeyId } from './secret-mask.js';
 
 /** One line of the report, exactly as `--json` prints it. */
@@ -86,7 +80,7 @@ export const templateChecks = (usage: TemplateUsage, lookup: Lookup<TemplateReco
     return [check(id, lookupProblem(`template ${usage.code}`, lookup), aliyunOf(lookup))];
   }
   const { record } = lookup;
-  const checks = [check(id, templateStateFinding(record), aliyunOf(lookup))];
+  const checks = [check(id, templateStateFinding(record, lookup.action), aliyunOf(lookup))];
   // Judged per entry: a code that one entry uses only for the numbers it cannot reach fails, even
   // where another entry uses it rightly.
   const kinds = usage.entries.map((entry) => templateKindFinding(record, entry.use));
@@ -106,9 +100,30 @@ export const templateChecks = (usage: TemplateUsage, lookup: Lookup<TemplateReco
 export const signCheck = (name: string, lookup: Lookup<SignRecord>): Check =>
   check(
     `sign.${name}`,
-    lookup.kind === 'found' ? signStateFinding(lookup.record) : lookupProblem(`signature ${name}`, lookup),
+    lookup.kind === 'found' ? signStateFinding(lookup.record, lookup.action) : lookupProblem(`signature ${name}`, lookup),
     aliyunOf(lookup)
   );
+
+/**
+ * The endpoint against the numbers the configuration serves: Jakarta (`ap-southeast-5`, the
+ * Indonesian site) has no SendMessageWithTemplate, so the connector refuses mainland numbers there
+ * before sending (route.ts). Fails when mainland numbers are all it serves, warns when it also
+ * serves others; nothing to say otherwise.
+ */
+export const endpointChecks = (config: AliyunSmsConfig): Check[] => {
+  const allowed = config.allowedRegionCodes;
+  if (config.site !== 'international' || servesMainlandTemplates(config.endpoint) || (allowed !== undefined && !allowed.includes('86'))) {
+    return [];
+  }
+  const only = allowed !== undefined && allowed.every((code) => code === '86');
+  return [
+    check('endpoint', {
+      status: only ? 'fail' : 'warn',
+      summary: `endpoint ${config.endpoint} is Jakarta (ap-southeast-5), which has no SendMessageWithTemplate: every mainland China number is refused before sending${only ? ', and mainland numbers are all allowedRegionCodes lets through' : ''}`,
+      fix: `to serve mainland numbers, set endpoint to https://dysmsapi.ap-southeast-1.aliyuncs.com (Singapore); to refuse them earlier, set allowedRegionCodes to the regions you serve, without "86"`,
+    }),
+  ];
+};
 
 /** Sentences for the gateway codes that refuse the key itself (fact sheet §5). */
 const credentialSentences: Record<string, (id: string) => Finding> = {

@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAliyunClient } from '../aliyun/aliyun-client.js';
 import { parseConfig } from '../config/config.js';
 import { runDoctor } from './doctor.js';
+import { queryMessageReading } from '../account/message-records.js';
 import { querySendStatus } from './send-status.js';
 
 const host = 'https://dysmsapi.aliyuncs.com';
@@ -85,11 +86,13 @@ describe('doctor on the wire', () => {
         status: 'warn',
         summary: 'this AccessKey may not call dysms:QuerySendDetails',
         fix: 'add dysms:QuerySendDetails to its RAM policy (optional: sign-ins work without it; see docs/operator-commands.md)',
+        aliyun: { code: 'isp.RAM_PERMISSION_DENY' },
       },
       {
         id: 'template.SMS_154950909',
         status: 'fail',
-        summary: 'template SMS_154950909 was rejected: 模板内容中包含错别字。',
+        summary:
+          'template SMS_154950909 was rejected: 模板内容中包含错别字。 (read through QuerySmsTemplate, the older action: this endpoint does not know GetSmsTemplate, and Aliyun documents QuerySmsTemplate as taken offline)',
         fix: 'edit and resubmit it in the Aliyun SMS console (短信服务 → 国内消息 / 国际/港澳台消息), or use an approved template',
         aliyun: { requestId: 'R-TPL' },
       },
@@ -183,6 +186,7 @@ describe('status on the wire', () => {
     ]);
     expect(report.kind === 'messages' && report.messages.at(-1)).toEqual({
       status: 'failed',
+      aliyunStatus: '2',
       errorCode: 'DB:0101',
       sentAt: '2026-12-05T16:44:10+08:00',
       receivedAt: '2026-12-05T16:44:13+08:00',
@@ -190,6 +194,7 @@ describe('status on the wire', () => {
     });
     expect(report.kind === 'messages' && report.messages[0]).toEqual({
       status: 'delivered',
+      aliyunStatus: '3',
       sentAt: '2026-12-05T16:44:10+08:00',
       receivedAt: '2026-12-05T16:44:13+08:00',
       templateCode: 'SMS_154950909',
@@ -211,7 +216,8 @@ describe('status on the wire', () => {
     expect(report).toEqual({
       kind: 'messages',
       source: 'QueryMessage 2018-05-01',
-      messages: [{ status: 'failed', bizId: '1008030300', errorCode: 'EXPIRED', sentAt: '2018-12-24T08:58:22.000Z', receivedAt: '2018-12-24T08:58:48.000Z' }],
+      messages: [{ status: 'failed', aliyunStatus: '2', bizId: '1008030300', errorCode: 'EXPIRED', sentAt: '2018-12-24T08:58:22.000Z', receivedAt: '2018-12-24T08:58:48.000Z' }],
+      notes: [queryMessageReading],
     });
   });
 });

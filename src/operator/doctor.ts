@@ -10,11 +10,12 @@ import { ConnectorError, TemplateType } from '@logto/connector-kit';
 import type { ZodError } from 'zod';
 
 import { lookupSign, lookupTemplate } from '../account/account-lookups.js';
-import { credentialCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryTarget } from '../account/account-queries.js';
+import { queryAccount, type QueryTarget } from '../account/account-queries.js';
 import type { AliyunClient } from '../aliyun/aliyun-client.js';
 import { checkConfig, type AliyunSmsConfig } from '../config/config.js';
+import { accessCheck, probeKind } from './access-checks.js';
 import { chinaDate } from './send-status.js';
-import { clockCheck, credentialsCheck, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
+import { clockCheck, credentialsCheck, endpointChecks, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
 import { fallbackChecks } from './doctor-fallback.js';
 import { createAliyunSmsConnector } from '../index.js';
 
@@ -61,31 +62,6 @@ const sendingCheck = (config: AliyunSmsConfig, sent: boolean): Check => {
     fix: `grant { "Effect": "Allow", "Action": ${JSON.stringify(actions)}, "Resource": "*" }; run doctor --send <phone> to try one real send`,
   };
 };
-
-/** The check for a RAM action the lookups called: allowed when any call of it got a non-RAM answer. */
-const ramCheck = (action: string, answers: ReadonlyArray<{ kind: string; action: string; code?: string }>): Check | undefined => {
-  const own = answers.filter((answer) => answer.action === action && answer.kind !== 'unreachable' && !beforeRam(answer.code));
-  const ram = ramActionOf(action);
-  if (own.length === 0) {
-    return undefined;
-  }
-  if (own.some((answer) => answer.kind === 'denied')) {
-    return {
-      id: `ram.${ram}`,
-      status: 'warn',
-      summary: `this AccessKey may not call ${ram}`,
-      fix: `add ${ram} to its RAM policy (optional: sign-ins work without it; see docs/operator-commands.md)`,
-    };
-  }
-  return { id: `ram.${ram}`, status: 'pass', summary: `this AccessKey may call ${ram}` };
-};
-
-/**
- * Gateway refusals that come before any RAM decision (unknown action, key or signature refused,
- * clock, throttling): such an answer says nothing about what the key may call.
- */
-const beforeRam = (code: string | undefined): boolean =>
-  code !== undefined && (credentialCodes.has(code) || /^(?:Invalid|Missing|Throttling|SignatureNonceUsed|ServiceUnavailable|InternalError)/.test(code));
 
 /** One send as the Console's Send does it: `Generic`, code 000000, the configuration given. */
 const trySend = async (raw: unknown, to: string): Promise<Check> => {
@@ -155,19 +131,18 @@ export const runDoctor = async (raw: unknown, { client, send, progress }: Doctor
 
   const checks: Check[] = [{ id: 'config', status: 'pass', summary: `the configuration is valid (site ${config.site}, mainland numbers through ${config.mainlandService === 'pnvs' ? 'PNVS SendSmsVerifyCode' : china ? 'SendSms' : 'SendMessageWithTemplate'})` }];
   checks.push(credentialsCheck(config.accessKeyId, evidence), clockCheck(evidence));
-  const probeKind = probeAnswer.kind === 'refused' && ramDenialCodes.has(probeAnswer.code) ? 'denied' : probeAnswer.kind;
   const answers = [
     ...signLookups,
     ...templateLookups,
-    { kind: probeKind, action: probeAction, ...(probeAnswer.kind === 'refused' ? { code: probeAnswer.code } : {}) },
+    { kind: probeKind(probeAnswer), action: probeAction, ...(probeAnswer.kind === 'refused' ? { code: probeAnswer.code } : {}) },
   ];
   for (const action of new Set(answers.map((answer) => answer.action))) {
-    const ram = ramCheck(action, answers);
+    const ram = accessCheck(action, answers);
     if (ram) {
       checks.push(ram);
     }
   }
-  checks.push(sendingCheck(config, sent !== undefined));
+  checks.push(...endpointChecks(config), sendingCheck(config, sent !== undefined));
   signLookups.forEach((lookup, index) => checks.push(signCheck(signNames[index] ?? '', lookup)));
   templateLookups.forEach((lookup, index) => {
     const usage = usages[index];

@@ -2,94 +2,26 @@
  * @module send-status
  * `status`: what Aliyun knows of the messages sent to one number on one day. China site:
  * `QuerySendDetails` (by number and day, optionally one BizId); numbers PNVS serves: PNVS's own
- * `QuerySendDetails`, best effort; international site: `QueryMessage`, which looks up one message
- * by its MessageId only. Facts: docs/aliyun-sms-query-api.md §7–§9.
+ * `QuerySendDetails`, which lists SendSmsVerifyCode messages only; international site:
+ * `QueryMessage`, which looks up one message by its MessageId only, and answers `DATA_NOT_EXIST`
+ * for a message it has no record of (yet). Facts: docs/aliyun-sms-query-api.md §7–§9.
  */
-import { queryAccount, ramActionOf, ramDenialCodes, type QueryAnswer, type QueryTarget } from '../account/account-queries.js';
+import { forbiddenActionFix } from '../account/account-findings.js';
+import { forbiddenActionCodes, noRecordCodes, queryAccount, ramActionOf, ramDenialCodes, type QueryAnswer, type QueryTarget } from '../account/account-queries.js';
 import type { AliyunClient } from '../aliyun/aliyun-client.js';
 import type { AliyunSmsConfig } from '../config/config.js';
 import { isPhoneProblem, parsePhone } from '../plan/phone.js';
+import { queryMessageReading, readQueryMessage, readSendDetails, type MessageStatus } from '../account/message-records.js';
 
-/** One message as `--json` prints it. */
-export type MessageStatus = {
-  status: 'delivered' | 'failed' | 'pending';
-  bizId?: string;
-  errorCode?: string;
-  sentAt?: string;
-  receivedAt?: string;
-  templateCode?: string;
-};
+export { carrierCodeMeanings, type MessageStatus } from '../account/message-records.js';
 
-/** The outcome of a `status` run: the messages, or a sentence saying why Aliyun could not tell. */
+/** The outcome of a `status` run: the messages (with notes on what they cannot show), or a sentence saying why Aliyun could not tell. */
 export type StatusReport =
-  | { kind: 'messages'; messages: MessageStatus[]; source: string }
+  | { kind: 'messages'; messages: MessageStatus[]; source: string; notes?: string[]; aliyun?: { code?: string; requestId?: string } }
   | { kind: 'problem'; sentence: string; aliyun?: { code?: string; requestId?: string } };
 
 /** The day in China time (UTC+8), `yyyy-MM-dd`: Aliyun's `SendDate` is a Beijing day. */
 export const chinaDate = (date: Date): string => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** What a carrier's `ErrCode` means (§7, from China Mobile's CMPP report list); other codes are shown as they are. */
-export const carrierCodeMeanings: Readonly<Record<string, string>> = {
-  DELIVERED: 'delivered to the handset',
-  DELIVRD: 'delivered to the handset',
-  UNDELIV: 'not deliverable: the number is suspended, barred or unreachable',
-  EXPIRED: 'the handset stayed off or out of coverage until the message expired',
-  REJECTD: 'rejected by the carrier (content, signature real-name filing, or blocklist)',
-  'DB:0101': 'the number is invalid or unallocated',
-  'DB:0102': 'the subscriber is suspended',
-};
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-
-/** `yyyy-MM-dd HH:mm:ss` China time → ISO 8601 with `+08:00`; anything else as given. */
-const chinaTime = (value: unknown): string | undefined => {
-  const given = text(value);
-  const match = given && /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(given);
-  return match ? `${match[1]}T${match[2]}+08:00` : given;
-};
-
-const statusBySendStatus: Record<number, MessageStatus['status']> = { 1: 'pending', 2: 'failed', 3: 'delivered' };
-
-/** One `SmsSendDetailDTO` (SMS) or `Model` entry (PNVS) as a message. */
-const readDetail = (detail: Record<string, unknown>, bizId: string | undefined): MessageStatus => {
-  const status = statusBySendStatus[Number(detail.SendStatus)] ?? 'pending';
-  const entries = {
-    bizId: text(detail.BizId) ?? bizId,
-    errorCode: status === 'delivered' ? undefined : text(detail.ErrCode),
-    sentAt: chinaTime(detail.SendDate),
-    receivedAt: chinaTime(detail.ReceiveDate),
-    templateCode: text(detail.TemplateCode),
-  };
-  return { status, ...Object.fromEntries(Object.entries(entries).filter((entry) => entry[1] !== undefined)) };
-};
-
-const records = (value: unknown): Array<Record<string, unknown>> => {
-  const list = Array.isArray(value) ? value : (value as { SmsSendDetailDTO?: unknown } | undefined)?.SmsSendDetailDTO;
-  return Array.isArray(list) ? list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
-};
-
-/** The messages of a `QuerySendDetails` answer (SMS: `SmsSendDetailDTOs.SmsSendDetailDTO`; PNVS: `Model`). */
-export const readSendDetails = (body: Record<string, unknown>, bizId?: string): { total: number; messages: MessageStatus[] } => {
-  const list = records(body.SmsSendDetailDTOs ?? body.Model);
-  const total = Number(body.TotalCount ?? list.length);
-  return { total: Number.isFinite(total) ? total : list.length, messages: list.map((detail) => readDetail(detail, bizId)) };
-};
-
-/** A `QueryMessage` answer (international site; `Status` "1" delivered, "2" failed, "3" sending). */
-export const readQueryMessage = (body: Record<string, unknown>, messageId: string): MessageStatus => {
-  const status = ({ '1': 'delivered', '2': 'failed', '3': 'pending' } as const)[String(body.Status)] ?? 'pending';
-  const iso = (value: unknown) => {
-    const given = text(value);
-    return given && !Number.isNaN(Date.parse(given)) ? new Date(Date.parse(given)).toISOString() : given;
-  };
-  const entries = {
-    bizId: text(body.MessageId) ?? messageId,
-    errorCode: status === 'delivered' ? undefined : text(body.ErrorCode),
-    sentAt: iso(body.SendDate),
-    receivedAt: iso(body.ReceiveDate),
-  };
-  return { status, ...Object.fromEntries(Object.entries(entries).filter((entry) => entry[1] !== undefined)) };
-};
 
 /** The sentence for an answer that is not a list of messages. */
 const problemOf = (answer: Exclude<QueryAnswer, { kind: 'ok' }>, action: string, service: string): StatusReport => {
@@ -105,8 +37,28 @@ const problemOf = (answer: Exclude<QueryAnswer, { kind: 'ok' }>, action: string,
       aliyun,
     };
   }
+  if (forbiddenActionCodes.has(answer.code)) {
+    return {
+      kind: 'problem',
+      sentence: `this Aliyun account may not call ${action} at all (Aliyun ${answer.code}: an account-level restriction, not a RAM policy); ${forbiddenActionFix(action)}`,
+      aliyun,
+    };
+  }
   return { kind: 'problem', sentence: `Aliyun refused ${action}: ${answer.code}: ${answer.message}`, aliyun };
 };
+
+/** `DATA_NOT_EXIST`: not a refusal but an empty answer, with what it may mean. */
+const noRecord = (answer: Extract<QueryAnswer, { kind: 'refused' }>, what: string, source: string, notes: readonly string[] = []): Extract<StatusReport, { kind: 'messages' }> => ({
+  kind: 'messages',
+  messages: [],
+  source,
+  notes: [`Aliyun has no record of ${what} (${answer.code}): the record may not be there yet (try again in a minute), or the message was sent by another Aliyun account`, ...notes],
+  aliyun: { code: answer.code, ...(answer.requestId ? { requestId: answer.requestId } : {}) },
+});
+
+/** What PNVS's QuerySendDetails cannot show (its API metadata: it returns SendSmsVerifyCode records only). */
+const pnvsNote =
+  "PNVS's QuerySendDetails lists only messages sent with SendSmsVerifyCode: a message sent to this number with SendSms (before mainlandService was pnvs, or by another tool) is not shown here; run status with mainlandService \"sms\" to see those";
 
 /** The most pages of 50 one run reads: a number gets few messages a day (flow control allows 10 codes). */
 const pageLimit = 10;
@@ -129,8 +81,12 @@ export const querySendStatus = async (client: AliyunClient, config: AliyunSmsCon
       };
     }
     const answer = await queryAccount(client, target, 'QueryMessage', { MessageId: bizId }, '2018-05-01');
+    const source = 'QueryMessage 2018-05-01';
+    if (answer.kind === 'refused' && noRecordCodes.has(answer.code)) {
+      return noRecord(answer, `MessageId ${bizId}`, source);
+    }
     return answer.kind === 'ok'
-      ? { kind: 'messages', messages: [readQueryMessage(answer.body, bizId)], source: 'QueryMessage 2018-05-01' }
+      ? { kind: 'messages', messages: [readQueryMessage(answer.body, bizId)], source, notes: [queryMessageReading] }
       : problemOf(answer, 'QueryMessage', 'dysmsapi');
   }
   const pnvs = config.mainlandService === 'pnvs' && parsed.region === 'mainland';
@@ -143,11 +99,16 @@ export const querySendStatus = async (client: AliyunClient, config: AliyunSmsCon
       CurrentPage: String(current),
       BizId: bizId,
     });
+  const source = `QuerySendDetails ${pnvs ? '(PNVS dypnsapi)' : '2017-05-25'}`;
+  const notes = pnvs ? [pnvsNote] : [];
   const first = await page(1);
+  if (first.kind === 'refused' && noRecordCodes.has(first.code)) {
+    return noRecord(first, `messages to this number on ${date}`, source, notes);
+  }
   if (first.kind !== 'ok') {
     const problem = problemOf(first, 'QuerySendDetails', pnvs ? 'dypnsapi' : 'dysmsapi');
     return pnvs && problem.kind === 'problem'
-      ? { ...problem, sentence: `${problem.sentence}. PNVS (SendSmsVerifyCode) delivery may only be visible in the PNVS console` }
+      ? { ...problem, sentence: `${problem.sentence}. PNVS (SendSmsVerifyCode) delivery can also be seen in the PNVS console` }
       : problem;
   }
   const { total, messages } = readSendDetails(first.body, bizId);
@@ -159,5 +120,5 @@ export const querySendStatus = async (client: AliyunClient, config: AliyunSmsCon
     }
     messages.push(...readSendDetails(answer.body, bizId).messages);
   }
-  return { kind: 'messages', messages, source: `QuerySendDetails ${pnvs ? '(PNVS dypnsapi)' : '2017-05-25'}` };
+  return { kind: 'messages', messages, source, ...(notes.length > 0 ? { notes } : {}) };
 };

@@ -193,29 +193,38 @@ describe('one pure function from (config, phone, type) to the API call, both sit
 describe('regionIdFor', () => {
   it.each([
     ['https://dysmsapi.aliyuncs.com', 'china', 'cn-hangzhou'],
-    ['https://dysmsapi.aliyuncs.com', 'international', 'ap-southeast-1'],
+    // Aliyun's endpoint page: the international site's cn-hongkong host (the SDK's map says dysmsapi-xman.cn-hongkong).
+    ['https://dysmsapi.aliyuncs.com', 'international', 'cn-hongkong'],
     ['https://dysmsapi.ap-southeast-5.aliyuncs.com', 'international', 'ap-southeast-5'],
+    ['https://dysmsapi-xman-vpc.ap-southeast-5.aliyuncs.com', 'international', 'ap-southeast-5'],
+    ['https://dysmsapi-xman.vpc-proxy.aliyuncs.com', 'international', 'ap-southeast-1'],
     ['https://dysmsapi.eu-central-1.aliyuncs.com', 'international', 'eu-central-1'],
     ['http://127.0.0.1:8787', 'international', 'ap-southeast-1'],
   ] as const)('%s on the %s site → %s', (endpoint, site, regionId) => {
     expect(regionIdFor(endpoint, site)).toBe(regionId);
   });
 
-  // docs/aliyun-intl-api.md §1: every host of the SDK's map reads back as its own region, the
-  // prefixed ones (dysmsapi-xman.cn-hongkong, dysmsapi-proxy.cn-beijing) included.
-  it.each(Object.entries(internationalHosts))('%s: https://%s', (region, host) => {
+  // Every host of the table reads back as its own region; the hosts themselves are checked against
+  // Aliyun's sources in test/aliyun-facts-readers.test.ts.
+  it.each(Object.entries(internationalHosts).flatMap(([region, hosts]) => hosts.map((host) => [region, host] as const)))('%s: https://%s', (region, host) => {
     expect(regionIdFor(`https://${host}`, 'international')).toBe(region);
   });
+});
 
-  it("the SDK's map as checked in December 2026", () => {
-    expect(internationalHosts).toEqual({
-      'ap-southeast-1': 'dysmsapi.ap-southeast-1.aliyuncs.com',
-      'ap-southeast-5': 'dysmsapi.ap-southeast-5.aliyuncs.com',
-      'cn-beijing': 'dysmsapi-proxy.cn-beijing.aliyuncs.com',
-      'cn-hongkong': 'dysmsapi-xman.cn-hongkong.aliyuncs.com',
-      'eu-central-1': 'dysmsapi.eu-central-1.aliyuncs.com',
-      'us-east-1': 'dysmsapi.us-east-1.aliyuncs.com',
-    });
+describe('the Jakarta endpoint (no SendMessageWithTemplate)', () => {
+  const jakarta = (endpoint: string) => international({ endpoint });
+
+  it.each(['https://dysmsapi.ap-southeast-5.aliyuncs.com', 'https://dysmsapi-xman-vpc.ap-southeast-5.aliyuncs.com'])('%s refuses a mainland number before sending, naming the endpoint', (endpoint) => {
+    expect(() => planSend(jakarta(endpoint), { to: '8613800138000', type: TemplateType.SignIn, payload: { code: '1' } })).toThrow(
+      expect.objectContaining({
+        code: ConnectorErrorCodes.General,
+        data: {
+          errorDescription: `The phone number "861******8000" is in mainland China, which endpoint ${endpoint} (Jakarta, ap-southeast-5) cannot serve: Aliyun's Indonesian site has no SendMessageWithTemplate, so nothing was sent. To serve mainland numbers, set endpoint to https://dysmsapi.ap-southeast-1.aliyuncs.com (Singapore); to refuse them earlier, set allowedRegionCodes without "86".`,
+          refusal: 'region',
+        },
+      })
+    );
+    expect(planSend(jakarta(endpoint), { to: '85268326366', type: TemplateType.SignIn, payload: { code: '1' } }).action).toBe('SendMessageToGlobe');
   });
 });
 

@@ -19,6 +19,7 @@ import {
 
 import { BoundedMap } from '../bounded-map.js';
 import type { AliyunSmsConfig, Site, Template } from '../config/config.js';
+import { regionOfEndpoint, servesMainlandTemplates } from './endpoint.js';
 import { isPhoneProblem, maskNumber, parsePhone, type Phone, type PhoneRegion } from './phone.js';
 import { planPnvs } from './pnvs.js';
 import { chooseTemplate, renderPlaceholder, renderTemplateParam, templateCodeFor } from './template.js';
@@ -50,7 +51,7 @@ export type Message = { to: string; type: TemplateType; payload: SendMessagePayl
 const regionIds = new BoundedMap<string, string>(64);
 
 /**
- * `RegionId` for a host: the region in `dysmsapi.<region>.aliyuncs.com`, else the site's own.
+ * `RegionId` for a host: the region it serves (endpoint.ts `regionOfEndpoint`), else the site's own.
  * Aliyun's current docs no longer list `RegionId` as required (fact sheet §1.1), so a wrong guess
  * costs nothing; every SDK still sends it.
  */
@@ -58,10 +59,7 @@ export const regionIdFor = (endpoint: string, site: Site): string => {
   const key = `${site} ${endpoint}`;
   let regionId = regionIds.get(key);
   if (regionId === undefined) {
-    regionId =
-      // `dysmsapi.<region>`, or a prefixed host such as `dysmsapi-xman.cn-hongkong` (endpoint.ts).
-      /^dysmsapi(?:-[a-z]+)?\.([a-z]+-[a-z]+(?:-\d+)?)\.aliyuncs\.com$/.exec(new URL(endpoint).hostname)?.[1] ??
-      (site === 'china' ? 'cn-hangzhou' : 'ap-southeast-1');
+    regionId = regionOfEndpoint(endpoint, site);
     regionIds.set(key, regionId);
   }
   return regionId;
@@ -103,6 +101,11 @@ const internationalSite = (
   payload: SendMessagePayload
 ): Plan => {
   if (phone.region === 'mainland') {
+    if (!servesMainlandTemplates(config.endpoint)) {
+      throw regionRefused(
+        `The phone number ${JSON.stringify(maskNumber(phone.international))} is in mainland China, which endpoint ${config.endpoint} (Jakarta, ap-southeast-5) cannot serve: Aliyun's Indonesian site has no SendMessageWithTemplate, so nothing was sent. To serve mainland numbers, set endpoint to https://dysmsapi.ap-southeast-1.aliyuncs.com (Singapore); to refuse them earlier, set allowedRegionCodes without "86".`
+      );
+    }
     const templateCode = ownTemplateCode(template, 'mainland');
     return {
       action: 'SendMessageWithTemplate',

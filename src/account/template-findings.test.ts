@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { templateKindFinding, templateParamsFindings, templateStateFinding } from './account-findings.js';
+import { templateKindFinding, templateParamsFindings, templateStateFinding } from './template-findings.js';
 import type { TemplateRecord } from './account-records.js';
 
 const template = (overrides: Partial<TemplateRecord>): TemplateRecord => ({ code: 'SMS_1', state: 'approved', kind: 'code', variables: ['code'], content: '验证码${code}', ...overrides });
@@ -20,10 +20,22 @@ describe('templateKindFinding', () => {
     ['international template for mainland numbers only: fail', template({ kind: 'international' }), mainland, 'fail'],
     ['one code for every number: warn (allowedRegionCodes may keep the others away)', template({}), both, 'warn'],
     ['promotional template for codes: fail', template({ kind: 'promotional' }), mainland, 'fail'],
-    ['international promotional template for codes: fail', template({ kind: 'international', intlKind: 'promotional' }), overseas, 'fail'],
+    ['international promotional template (IntlType 1) for codes: fail', template({ kind: 'international', intlKind: 'promotional', rawIntlType: '1' }), overseas, 'fail'],
+    ['international verification-code template (IntlType 2) for overseas numbers: no finding', template({ kind: 'international', intlKind: 'code', rawIntlType: '2' }), overseas, undefined],
+    ['international notification template (IntlType 0), which may carry a code: no finding', template({ kind: 'international', intlKind: 'notification', rawIntlType: '0' }), overseas, undefined],
+    ['international template of an IntlType this tool does not know: no verdict', template({ kind: 'international', intlKind: 'unknown', rawIntlType: '5' }), overseas, undefined],
     ['a type Aliyun did not say: no verdict', template({ kind: 'unknown' }), both, undefined],
   ])('%s', (_, record, use, status) => {
     expect(templateKindFinding(record, use)?.status).toBe(status);
+  });
+
+  it('says why a promotional international template fails, with Aliyun\'s raw values', () => {
+    expect(templateKindFinding(template({ kind: 'international', rawType: 'TemplateType "3"', intlKind: 'promotional', rawIntlType: '1' }), overseas)).toEqual({
+      status: 'fail',
+      summary:
+        'template SMS_1 is an international/Hong Kong-Macao-Taiwan promotional (marketing) template (IntlType 1), used here for verification codes: Aliyun approves a promotional template for marketing messages, not for codes',
+      fix: 'apply for a verification-code template (验证码, IntlType 2) and use its code',
+    });
   });
 });
 
@@ -47,7 +59,16 @@ describe('templateStateFinding', () => {
     [template({ state: 'cancelled' }), 'fail', "template SMS_1's review was cancelled"],
     [template({ state: 'unknown', rawState: '7' }), 'warn', 'template SMS_1 has review status 7, which this tool does not know'],
     [template({}), 'pass', 'template SMS_1 is approved (a verification-code template)'],
+    [template({ kind: 'international', rawType: 'TemplateType "3"', intlKind: 'code', rawIntlType: '2' }), 'pass', 'template SMS_1 is approved (an international/Hong Kong-Macao-Taiwan verification-code template; Aliyun\'s IntlType 2)'],
+    [template({ kind: 'unknown', rawType: 'TemplateType "7"' }), 'pass', 'template SMS_1 is approved (a template of a type this tool does not know; Aliyun\'s TemplateType "7")'],
   ])('%j', (record, status, summary) => {
     expect(templateStateFinding(record)).toMatchObject({ status, summary });
+  });
+
+  it('says when the answer came from QuerySmsTemplate, which Aliyun documents as taken offline', () => {
+    expect(templateStateFinding(template({}), 'QuerySmsTemplate').summary).toBe(
+      'template SMS_1 is approved (a verification-code template) (read through QuerySmsTemplate, the older action: this endpoint does not know GetSmsTemplate, and Aliyun documents QuerySmsTemplate as taken offline)'
+    );
+    expect(templateStateFinding(template({}), 'GetSmsTemplate').summary).toBe('template SMS_1 is approved (a verification-code template)');
   });
 });
