@@ -272,6 +272,31 @@ describe('both accounts refuse', () => {
   });
 });
 
+describe('secrets', () => {
+  it('neither secret nor any signature appears in the error when both fail, even from a proxy that echoes the request', async () => {
+    const echo = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      // The signature first, raw and form-encoded, so the excerpt of the answer the error keeps holds it.
+      const signature = () => new URLSearchParams(body).get('Signature') ?? '';
+      request.on('end', () => response.writeHead(502, { 'content-type': 'text/html' }).end(`<html>${signature()} ${encodeURIComponent(signature())} ${body}</html>`));
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    const { port } = echo.address() as AddressInfo;
+    standing('primary', { balance: { availableAmount: '0.00' } });
+    const config = withBackup();
+    const error = await failure(signIn({ ...config, fallback: { ...config.fallback, endpoint: `http://127.0.0.1:${port}` } }));
+    const everything = `${String(error)} ${JSON.stringify(error.data)} ${error.stack ?? ''}`;
+    expect(everything).toContain('[redacted]');
+    for (const secret of [config.accessKeySecret, config.fallbackAccessKeySecret]) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(everything).toContain('<html>[redacted] [redacted] AccessKeyId=LTAI5tSandboxBackupKeyId');
+    echo.closeAllConnections();
+    await new Promise((resolve) => echo.close(resolve));
+  });
+});
+
 describe("the Console's Send tests the primary only", () => {
   it('never fails over, says a sign-in would have, and neither writes nor reads the memory', async () => {
     const config = withBackup();
