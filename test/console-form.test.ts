@@ -157,11 +157,11 @@ describe('every optional item, cleared, means its default', () => {
 
 describe('the guard still refuses real mistakes typed into the form', () => {
   it.each<[string, string, string]>([
-    ['an emptied allow-list', '[]', 'allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out'],
-    ['a region code with +', '["+86"]', 'allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'],
-    ['one region code as a string', '"86"', 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region'],
-    ['null', 'null', 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region'],
-    ['an object with keys', '{"86": true}', 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region'],
+    ['an emptied allow-list', '[]', 'allowedRegionCodes must list at least one region code: to allow every region, set it to {} or leave it out'],
+    ['a region code with +', '["+86"]', 'allowedRegionCodes entries are country calling codes without + or 00: write e.g. "86", "852", "1"'],
+    ['one region code as a string', '"86"', 'allowedRegionCodes must be a list: write one such as ["86", "852"], or {} to allow every region'],
+    ['null', 'null', 'allowedRegionCodes must be a list: write one such as ["86", "852"], or {} to allow every region'],
+    ['an object with keys', '{"86": true}', 'allowedRegionCodes must be a list: write one such as ["86", "852"], or {} to allow every region'],
   ])('allowedRegionCodes: %s', (_, text, sentence) => {
     const values = edit(items, newConnectorForm(), { allowedRegionCodes: text });
     expect(refusals(items, values)).toEqual([]);

@@ -110,7 +110,7 @@ describe('PNVS on an international-site account', () => {
       issues: [
         expect.objectContaining({
           path: ['mainlandService'],
-          message: 'mainlandService pnvs is a China-site (aliyun.com) service; set site to china, or mainlandService to sms',
+          message: 'mainlandService pnvs is a China-site (aliyun.com) service: set site to china, or mainlandService to sms',
         }),
       ],
     },

@@ -15,10 +15,18 @@ import { packageRoot } from '../demo/logto-host.js';
 /** How a run ended: exit status, output, and how long it took. */
 export type CliRun = { code: number | null; stdout: string; stderr: string; ms: number };
 
-/** Runs `lib/cli.js` with `args`, `stdin` written to it; killed (and failing the test) after `killAfterMs`. */
-export const runCli = async (args: readonly string[], { stdin = '', killAfterMs = 25_000, secrets = [] as readonly string[] } = {}): Promise<CliRun> => {
+/** Runs `lib/cli.js` with `args`, `stdin` written to it and `env` added to its environment; killed (and failing the test) after `killAfterMs`. */
+export const runCli = async (
+  args: readonly string[],
+  {
+    stdin = '',
+    killAfterMs = 25_000,
+    secrets = [],
+    env = {},
+  }: { stdin?: string; killAfterMs?: number; secrets?: readonly string[]; env?: Record<string, string | undefined> } = {}
+): Promise<CliRun> => {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(packageRoot, 'lib', 'cli.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(packageRoot, 'lib', 'cli.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

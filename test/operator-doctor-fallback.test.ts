@@ -102,7 +102,8 @@ describe('doctor with a fallback account', () => {
     expect(checks[0]).toEqual({
       id: 'config.fallbackAccessKeySecret',
       status: 'fail',
-      summary: "fallbackAccessKeySecret is required when fallback.accessKeyId is set: paste the secret of the fallback's AccessKey",
+      summary: 'fallbackAccessKeySecret is required when fallback.accessKeyId is set',
+      fix: "paste the secret of the fallback's AccessKey",
     });
   });
 });

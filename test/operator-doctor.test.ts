@@ -313,3 +313,53 @@ describe('doctor against the sandbox', () => {
     expect(run.stdout).toMatch(/\n1 failed, 0 warnings, \d+ passed, 1 not checked\n$/);
   });
 });
+
+describe('doctor on an invalid configuration: every problem at once, each with its fix', () => {
+  it('an empty configuration: the two keys, the signature and the templates, and no call to Aliyun', async () => {
+    const run = await doctor({}, '--json');
+    expect(run.code).toBe(1);
+    expect(report(run.stdout)).toEqual({
+      checks: [
+        { id: 'config.accessKeyId', status: 'fail', summary: 'accessKeyId is required', fix: 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms' },
+        { id: 'config.accessKeySecret', status: 'fail', summary: 'accessKeySecret is required', fix: 'paste the AccessKey secret shown when the AccessKey was created' },
+        { id: 'config.signName', status: 'fail', summary: 'signName is required', fix: 'use an approved signature name from the Aliyun SMS console, e.g. 阿里云短信测试' },
+        { id: 'config.templates', status: 'fail', summary: 'templates is required', fix: 'add one entry per usageType' },
+        { id: 'account', status: 'skip', summary: 'the account was not checked: fix the configuration first' },
+      ],
+    });
+    expect(actions()).toEqual([]);
+  });
+
+  it('a timeout with a unit beside a missing template type: both, in the table with the fix after the arrow', async () => {
+    const run = await doctor({ ...config, timeout: '10s', templates: config.templates.filter(({ usageType }) => usageType !== 'Generic') });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        'FAIL  config timeout    timeout must be a whole number of milliseconds from 1000 to 60000  → write a number without quotes or units, e.g. 10000',
+        'FAIL  config templates  templates must include usageType Generic  → add an entry with a templateCode for each',
+        'SKIP  account           the account was not checked: fix the configuration first',
+        '',
+        '2 failed, 0 warnings, 0 passed, 1 not checked',
+        '',
+      ].join('\n')
+    );
+  });
+});
+
+describe('doctor --send shows the number as given, masked, and the connector\'s own sentence', () => {
+  it.each([
+    ['abc', 'The phone number "***" may contain only digits, with an optional leading + or 00.'],
+    ['12', 'The phone number "**" has 2 digits, too few for a region code and a number.'],
+    ['683712', 'The phone number "******" has 6 digits, too few for a region code and a number.'],
+    ['1380013800a', 'The phone number "138****800a" may contain only digits, with an optional leading + or 00.'],
+  ])('--send %s', async (phone, sentence) => {
+    const run = await doctor(config, '--send', phone);
+    expect(run.code).toBe(1);
+    const line = run.stdout.split('\n').find((text) => text.startsWith('FAIL  send '));
+    expect(line).toMatch(/^FAIL {2}send +the test send was refused: (.*)$/);
+    expect(line?.replace(/^FAIL {2}send +the test send was refused: /, '')).toBe(sentence);
+    expect(sandbox.outbox.list()).toEqual([]);
+    const json = report((await doctor(config, '--send', phone, '--json')).stdout);
+    expect(byId(json.checks, 'send')).toEqual([{ id: 'send', status: 'fail', summary: `the test send was refused: ${sentence}` }]);
+  });
+});

@@ -93,7 +93,7 @@ describe('status against the sandbox', () => {
 describe('usage errors exit 2 and print usage, not a stack', () => {
   it.each([
     ['an unknown flag', ['doctor', '--config', 'x.json', '--verbose'], "Unknown option '--verbose'"],
-    ['no --config', ['doctor'], '--config <file|-> is required'],
+    ['no --config', ['doctor'], '--config <file|-> or --logto <endpoint> is required'],
     ['an unreadable file', ['doctor', '--config', '/nonexistent/config.json'], 'cannot read --config /nonexistent/config.json: ENOENT'],
     ['a malformed date', ['status', '--config', 'x.json', '--phone', '13800138000', '--date', '2026/12/01'], '--date must be a day as YYYY-MM-DD'],
     ['no --phone', ['status', '--config', 'x.json'], '--phone <number> is required'],
@@ -117,7 +117,7 @@ describe('usage errors exit 2 and print usage, not a stack', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
       checks: [
-        { id: 'config.timeout', status: 'fail', summary: 'timeout must be at least 1000 ms (Aliyun asks for at least 1 s)' },
+        { id: 'config.timeout', status: 'fail', summary: 'timeout must be at least 1000 ms (Aliyun asks for at least 1 s)', fix: 'write 1000 or more, e.g. 10000' },
         { id: 'account', status: 'skip', summary: 'the account was not checked: fix the configuration first' },
       ],
     });

@@ -91,7 +91,10 @@ describe('refused fallback configurations', () => {
     [
       'a secret inside fallback',
       { fallback: { ...backup, accessKeySecret: 'backupFakeSecret' } },
-      ["fallback.accessKeySecret: fallback must not hold a secret: put the fallback AccessKey's secret in the top-level key fallbackAccessKeySecret (the Console masks it there), and keep fallback.accessKeyId in fallback"],
+      [
+        "fallback.accessKeySecret: fallback must not hold a secret: put the fallback AccessKey's secret in the top-level key fallbackAccessKeySecret (the Console masks it there), and keep fallback.accessKeyId in fallback",
+        "fallbackAccessKeySecret: fallbackAccessKeySecret is required when fallback.accessKeyId is set: paste the secret of the fallback's AccessKey",
+      ],
     ],
     [
       'allowedRegionCodes inside fallback',
@@ -111,12 +114,12 @@ describe('refused fallback configurations', () => {
     [
       'a key of its own that fails its own check',
       { fallback: { timeout: '10s' } },
-      ['fallback.timeout: timeout must be a number of milliseconds, e.g. 10000'],
+      ['fallback.timeout: timeout must be a whole number of milliseconds from 1000 to 60000: write a number without quotes or units, e.g. 10000'],
     ],
     [
       'not an object',
       { fallback: 'LTAI5tBackupKeyId' },
-      ['fallback: fallback must be a JSON object with the keys of the fallback account that differ from the primary\'s, e.g. {"accessKeyId": "LTAI5t...", "signName": "...", "templates": [...]}, or {} for none'],
+      ['fallback: fallback must be a JSON object: give the keys of the fallback account that differ from the primary\'s, e.g. {"accessKeyId": "LTAI5t...", "signName": "...", "templates": [...]}, or {} for none'],
     ],
     [
       'templates that lack a required usageType',
@@ -131,10 +134,18 @@ describe('refused fallback configurations', () => {
     [
       'PNVS on the international site',
       { fallback: { ...backup, site: 'international', mainlandService: 'pnvs', pnvsSignName: '速通互联验证码' }, fallbackAccessKeySecret: 'backupFakeSecret' },
-      ['fallback.mainlandService: mainlandService pnvs is a China-site (aliyun.com) service; set site to china, or mainlandService to sms'],
+      ['fallback.mainlandService: mainlandService pnvs is a China-site (aliyun.com) service: set site to china, or mainlandService to sms'],
     ],
   ])('%s', (_, change, issues) => {
     expect(issuesOf({ ...primary, ...change })).toEqual(issues);
+  });
+
+  it('reports every problem of the fallback in one pass: a key refused by its own check does not hide the rules across keys', () => {
+    expect(issuesOf({ ...primary, fallback: { ...backup, timeout: '10s', templates: backupTemplates.slice(0, 1) } })).toEqual([
+      'fallback.timeout: timeout must be a whole number of milliseconds from 1000 to 60000: write a number without quotes or units, e.g. 10000',
+      "fallbackAccessKeySecret: fallbackAccessKeySecret is required when fallback.accessKeyId is set: paste the secret of the fallback's AccessKey",
+      'fallback.templates: templates must include usageType Register, ForgotPassword, Generic: add an entry with a templateCode for each',
+    ]);
   });
 
   it('reports a problem the fallback inherits once, at the primary’s key', () => {

@@ -39,9 +39,9 @@ describe('PNVS settings', () => {
     [
       'PNVS on the international site',
       { ...pnvsOnly, site: 'international' },
-      ['mainlandService: mainlandService pnvs is a China-site (aliyun.com) service; set site to china, or mainlandService to sms'],
+      ['mainlandService: mainlandService pnvs is a China-site (aliyun.com) service: set site to china, or mainlandService to sms'],
     ],
-    ['an unknown service', { ...pnvsOnly, mainlandService: 'dypns' }, ['mainlandService: mainlandService must be one of sms, pnvs']],
+    ['an unknown service', { ...pnvsOnly, mainlandService: 'dypns' }, ['mainlandService: mainlandService must be one of sms, pnvs: sms sends every number through SendSms, pnvs sends mainland numbers through PNVS']],
     [
       'an own signature without templates',
       { ...pnvsOnly, signName: 'Logto' },
@@ -51,7 +51,7 @@ describe('PNVS settings', () => {
       'an own signature with an entry lacking templateCode',
       { ...pnvsOnly, signName: 'Logto', templates: [{ usageType: 'SignIn', pnvsTemplateCode: '100001' }, ...templates.slice(1)] },
       [
-        'templates.0.templateCode: templateCode is required: signName is set, so overseas numbers go through SendSms; use the template code shown in the Aliyun SMS console, e.g. SMS_123456789',
+        'templates.0.templateCode: templateCode is required (signName is set, so overseas numbers go through SendSms): use the template code shown in the Aliyun SMS console, e.g. SMS_123456789',
       ],
     ],
     [
@@ -65,13 +65,13 @@ describe('PNVS settings', () => {
       { ...keys, signName: 'Logto', templates: [{ usageType: 'SignIn' }, ...templates.slice(1)] },
       ['templates.0.templateCode: templateCode is required: use the template code shown in the Aliyun SMS console, e.g. SMS_123456789'],
     ],
-    ['minutes as text', { ...pnvsOnly, pnvsCodeValidMinutes: '5' }, ['pnvsCodeValidMinutes: pnvsCodeValidMinutes must be a number of minutes, e.g. 10']],
-    ['zero minutes', { ...pnvsOnly, pnvsCodeValidMinutes: 0 }, ['pnvsCodeValidMinutes: pnvsCodeValidMinutes must be at least 1 (Logto codes last at least 60 s)']],
-    ['61 minutes', { ...pnvsOnly, pnvsCodeValidMinutes: 61 }, ['pnvsCodeValidMinutes: pnvsCodeValidMinutes must be at most 60 (Logto codes last at most 3600 s)']],
+    ['minutes as text', { ...pnvsOnly, pnvsCodeValidMinutes: '5' }, ['pnvsCodeValidMinutes: pnvsCodeValidMinutes must be a whole number of minutes from 1 to 60: write a number without quotes or units, e.g. 10']],
+    ['zero minutes', { ...pnvsOnly, pnvsCodeValidMinutes: 0 }, ['pnvsCodeValidMinutes: pnvsCodeValidMinutes must be at least 1 (Logto codes last at least 60 s): write 1 to 60, e.g. 10']],
+    ['61 minutes', { ...pnvsOnly, pnvsCodeValidMinutes: 61 }, ['pnvsCodeValidMinutes: pnvsCodeValidMinutes must be at most 60 (Logto codes last at most 3600 s): write 1 to 60, e.g. 10']],
     [
       'a scheme name over 20 characters',
       { ...pnvsOnly, pnvsSchemeName: 'x'.repeat(21) },
-      ["pnvsSchemeName: pnvsSchemeName must be at most 20 characters (Aliyun's limit for a scheme name)"],
+      ["pnvsSchemeName: pnvsSchemeName must be at most 20 characters (Aliyun's limit for a scheme name): use the scheme name from the PNVS console, or leave it empty for the default scheme"],
     ],
     [
       'a blank pnvsTemplateCode',
@@ -81,13 +81,13 @@ describe('PNVS settings', () => {
     [
       'a number in pnvsParams',
       { ...pnvsOnly, templates: [{ usageType: 'SignIn', pnvsParams: { min: 5 } }] },
-      ['templates.0.pnvsParams.min: pnvsParams values must be strings such as "{{code}}"'],
+      ['templates.0.pnvsParams.min: pnvsParams values must be strings: write each value in quotes, such as "{{code}}"'],
     ],
     [
       'plain http to a public PNVS host',
       { ...pnvsOnly, pnvsEndpoint: 'http://dypnsapi.aliyuncs.com' },
       [
-        'pnvsEndpoint: endpoint uses http:// for a host that is not loopback: use an https:// URL such as https://dysmsapi.aliyuncs.com (http:// only for a loopback host such as http://127.0.0.1:8787, the local sandbox)',
+        'pnvsEndpoint: pnvsEndpoint uses http:// for a host that is not loopback: use an https:// URL such as https://dypnsapi.aliyuncs.com (http:// only for a loopback host such as http://127.0.0.1:8787, the local sandbox)',
       ],
     ],
   ])('refuses %s', (_, config, messages) => {

@@ -7,7 +7,8 @@
  */
 import { TemplateType } from '@logto/connector-kit';
 
-import { readPnvsShape, type PnvsShapeInput } from './pnvs-shape.js';
+import { unreadable, type GuardProblem, type Readable } from './config-issues.js';
+import { keepsAsWritten, misplacedValues, readPnvsShape, type PnvsShapeInput } from './pnvs-shape.js';
 
 /** The message types Logto sends most; the official connector also requires these four. */
 export const requiredUsageTypes = [
@@ -41,68 +42,79 @@ const placeholdersIn = (templateCode: unknown): Array<{ path: string[]; field: s
     .map(([key, code]) => ({ path: ['templateCode', key], field: `templateCode.${key}`, code }));
 };
 
-/** What the rules read: the keys after their own checks. */
-export type ServiceKeys = {
-  site: string;
-  mainlandService: string;
-  signName?: string;
-  pnvsSignName?: string;
-  templates?: ReadonlyArray<{ usageType: TemplateType; templateCode?: unknown }>;
+/** The keys the rules across keys read, as the PNVS shape reads them too. */
+export type ServiceKeys = PnvsShapeInput;
+
+/** Those keys after their own checks: each one's value, or `unreadable` where its own check failed. */
+export type RuleKeys = { [Key in keyof ServiceKeys]: Readable<ServiceKeys[Key]> };
+
+const allReadable = (keys: RuleKeys): keys is ServiceKeys =>
+  Object.values(keys).every((value) => value !== unreadable);
+
+/**
+ * Every broken rule across keys, each with its key's path, what is wrong and the fix. A rule runs
+ * when the keys it reads passed their own checks, so that one pass reports every problem: with all
+ * of them readable, Logto's PNVS shape is read first (pnvs-shape.ts) and the service rules judge
+ * the configuration as meant; otherwise, or where misplaced values were refused, they judge it as
+ * written when no unreadable key could change how the shape reads it.
+ */
+export const crossKeyProblems = (keys: RuleKeys): GuardProblem[] => {
+  const problems: GuardProblem[] = [];
+  if (allReadable(keys)) {
+    const { config: meant, issues } = readPnvsShape(keys);
+    if (issues.length === 0) {
+      return serviceProblems(meant);
+    }
+    problems.push(...issues);
+  } else {
+    const known = Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== unreadable)) as Partial<ServiceKeys>;
+    misplacedValues(known, (issue) => problems.push(issue));
+  }
+  return keepsAsWritten(keys) ? [...problems, ...serviceProblems(keys)] : problems;
 };
 
-/** Reports each broken rule through `issue`, with the key's path and the fix. */
-export const checkServiceKeys = (config: ServiceKeys, issue: (path: Array<string | number>, message: string) => void): void => {
-  const pnvs = config.mainlandService === 'pnvs';
-  if (pnvs && config.site !== 'china') {
-    issue(['mainlandService'], 'mainlandService pnvs is a China-site (aliyun.com) service; set site to china, or mainlandService to sms');
+/** Which keys the service sending to each number needs; a rule whose keys are unreadable waits for their fix. */
+const serviceProblems = (config: RuleKeys): GuardProblem[] => {
+  const problems: GuardProblem[] = [];
+  const issue = (path: Array<string | number>, summary: string, fix: string) => problems.push({ path, summary, fix });
+  const { mainlandService, site, signName, templates } = config;
+  if (mainlandService === unreadable) {
+    return problems;
   }
+  const pnvs = mainlandService === 'pnvs';
+  if (pnvs && site !== 'china' && site !== unreadable) {
+    issue(['mainlandService'], 'mainlandService pnvs is a China-site (aliyun.com) service', 'set site to china, or mainlandService to sms');
+  }
+  // An unreadable key was given, so it counts as set: its own check said what is wrong with it.
   if (pnvs && config.pnvsSignName === undefined) {
-    issue(['pnvsSignName'], 'pnvsSignName is required with mainlandService pnvs: use a gifted signature from the PNVS console, e.g. 速通互联验证码');
+    issue(['pnvsSignName'], 'pnvsSignName is required with mainlandService pnvs', 'use a gifted signature from the PNVS console, e.g. 速通互联验证码');
   }
   // SendSms serves every number unless PNVS takes the mainland; with PNVS, a signature of one's own
   // opts the other numbers in.
-  if (pnvs && config.signName === undefined) {
-    return;
+  if (pnvs && signName === undefined) {
+    return problems;
   }
-  if (config.signName === undefined) {
-    issue(['signName'], `signName is required: ${signNameFix}`);
+  if (signName === undefined) {
+    issue(['signName'], 'signName is required', signNameFix);
   }
-  const { templates } = config;
+  if (templates === unreadable) {
+    return problems;
+  }
   if (templates === undefined) {
-    issue(['templates'], 'templates is required: add one entry per usageType');
-    return;
+    issue(['templates'], 'templates is required', 'add one entry per usageType');
+    return problems;
   }
   const missing = requiredUsageTypes.filter((type) => !templates.some(({ usageType }) => usageType === type));
   if (missing.length > 0) {
-    issue(['templates'], `templates must include usageType ${missing.join(', ')}: add an entry with a templateCode for each`);
+    issue(['templates'], `templates must include usageType ${missing.join(', ')}`, 'add an entry with a templateCode for each');
   }
   for (const [index, template] of templates.entries()) {
     if (template.templateCode === undefined) {
-      issue(
-        ['templates', index, 'templateCode'],
-        `templateCode is required: ${pnvs ? 'signName is set, so overseas numbers go through SendSms; ' : ''}${templateCodeFix}`
-      );
+      issue(['templates', index, 'templateCode'], `templateCode is required${pnvs ? ' (signName is set, so overseas numbers go through SendSms)' : ''}`, templateCodeFix);
     }
     for (const { path, field, code } of placeholdersIn(template.templateCode)) {
-      issue(['templates', index, ...path], `${field} ${code} is the form's placeholder: ${templateCodeFix}`);
+      issue(['templates', index, ...path], `${field} ${code} is the form's placeholder`, templateCodeFix);
     }
   }
-};
-
-/** The keys the rules of one account read: the service keys, as the PNVS shape reads them too. */
-export type AccountRuleKeys = ServiceKeys & PnvsShapeInput;
-
-/**
- * Every rule one account's keys break, with the key's path and the sentence: Logto's PNVS
- * connector's config, pasted or half-converted (pnvs-shape.ts), is read as meant first, then the
- * service rules judge it. The guard applies them to the primary and to the merged fallback alike.
- */
-export const accountIssues = (config: AccountRuleKeys): Array<{ path: Array<string | number>; message: string }> => {
-  const { config: meant, issues } = readPnvsShape(config);
-  if (issues.length > 0) {
-    return issues;
-  }
-  const problems: Array<{ path: Array<string | number>; message: string }> = [];
-  checkServiceKeys(meant, (path, message) => problems.push({ path, message }));
   return problems;
 };

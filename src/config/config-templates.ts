@@ -7,6 +7,7 @@
 import { TemplateType } from '@logto/connector-kit';
 import { z } from 'zod';
 
+import { guardIssue, said, saidAlways } from './config-issues.js';
 import { requiredUsageTypes, templateCodeFix } from './config-rules.js';
 import { canonicalLocales, templateLanguageIssues } from './template-languages.js';
 
@@ -19,11 +20,11 @@ const templateTypes = Object.values(TemplateType);
 export const text = (field: string, fix: string) =>
   z
     .string({
-      required_error: `${field} is required: ${fix}`,
-      invalid_type_error: `${field} must be a string: ${fix}`,
+      required_error: said(`${field} is required`, fix),
+      invalid_type_error: said(`${field} must be a string`, fix),
     })
     .trim()
-    .min(1, `${field} must not be empty or only spaces: ${fix}`);
+    .min(1, said(`${field} must not be empty or only spaces`, fix));
 
 const templateCode = (field: string) => text(field, templateCodeFix);
 
@@ -34,11 +35,11 @@ const templateCodePair = z
   .superRefine((pair, context) => {
     for (const key of ['china', 'overseas'] as const) {
       if (pair[key] === undefined) {
-        context.addIssue({
-          code: z.ZodIssueCode.custom,
+        context.addIssue(guardIssue({
           path: [key],
-          message: `templateCode.${key} is required: give the ${key === 'china' ? 'mainland' : 'international'} template code, or make templateCode one string`,
-        });
+          summary: `templateCode.${key} is required`,
+          fix: `give the ${key === 'china' ? 'mainland' : 'international'} template code, or make templateCode one string`,
+        }));
       }
     }
   })
@@ -50,12 +51,12 @@ const paramName = z
   .string()
   .regex(
     /^[A-Za-z]\w{0,63}$/,
-    'params keys must be Aliyun template variable names (a letter, then letters, digits or _), e.g. "code"'
+    said('params keys must be Aliyun template variable names (a letter, then letters, digits or _)', 'write the name the template uses, e.g. "code" for ${code}')
   );
 
 const misnamedLocales = (key: string) =>
   z
-    .undefined({ errorMap: () => ({ message: `${key} is not a templates key: name the entry's languages with "locales", e.g. "locales": ["en"]` }) })
+    .undefined({ errorMap: saidAlways(`${key} is not a templates key`, 'name the entry\'s languages with "locales", e.g. "locales": ["en"]') })
     .optional();
 
 /**
@@ -74,10 +75,10 @@ const paramsGuard = (field: string) =>
       .record(
         paramName,
         z
-          .string({ invalid_type_error: `${field} values must be strings such as "{{code}}"` })
-          .min(1, `${field} values must not be empty: Logto drops empty values when it saves, so write the value the template variable gets, e.g. "{{code}}", or leave the variable out`),
+          .string({ invalid_type_error: said(`${field} values must be strings`, 'write each value in quotes, such as "{{code}}"') })
+          .min(1, said(`${field} values must not be empty`, 'Logto drops empty values when it saves, so write the value the template variable gets, e.g. "{{code}}", or leave the variable out')),
         {
-          invalid_type_error: `${field} must be an object mapping template variables to Logto placeholders, e.g. {"code": "{{code}}"}`,
+          invalid_type_error: said(`${field} must be an object`, 'map template variables to Logto placeholders, e.g. {"code": "{{code}}"}'),
         }
       )
       .optional()
@@ -85,7 +86,7 @@ const paramsGuard = (field: string) =>
 
 const templateGuard = z.object({
   usageType: z.nativeEnum(TemplateType, {
-    errorMap: () => ({ message: `usageType must be one of ${templateTypes.join(', ')}` }),
+    errorMap: saidAlways(`usageType must be one of ${templateTypes.join(', ')}`, 'write one of them as shown, e.g. "SignIn"'),
   }),
   // Optional here: a PNVS-only account has no SendSms templates (config-rules.ts asks for it
   // wherever SendSms is used).
@@ -95,10 +96,10 @@ const templateGuard = z.object({
       templateCodePair,
     ],
     {
-      errorMap: () => ({
-        message:
-          'templateCode must be a template code string, or { "china": "...", "overseas": "..." } with a mainland and an international template code',
-      }),
+      errorMap: saidAlways(
+        'templateCode must be a template code string, or a pair of a mainland and an international template code',
+        'write one code, e.g. "SMS_123456789", or { "china": "...", "overseas": "..." }'
+      ),
     }
   ).optional(),
   /**
@@ -108,7 +109,7 @@ const templateGuard = z.object({
    */
   locales: z
     .union([z.string(), z.array(z.string())], {
-      errorMap: () => ({ message: 'locales must be a language tag such as "en", or a list such as ["zh-HK", "zh-TW"]' }),
+      errorMap: saidAlways('locales must be a language tag or a list of them', 'write one tag such as "en", or a list such as ["zh-HK", "zh-TW"]'),
     })
     .optional()
     .transform((locales) => (typeof locales === 'string' ? [locales] : locales)),
@@ -116,7 +117,7 @@ const templateGuard = z.object({
   locale: misnamedLocales('locale'),
   language: misnamedLocales('language'),
   /** Legacy SMS template kind from older official configs; accepted and ignored. */
-  type: z.number({ invalid_type_error: 'type is the legacy template kind from older configurations: a number, or leave it out' }).optional(),
+  type: z.number({ invalid_type_error: said('type is the legacy template kind from older configurations', 'write a number, or leave it out') }).optional(),
   /**
    * International site only: the full text `SendMessageToGlobe` sends to non-mainland numbers,
    * with Logto placeholders, e.g. `Your verification code is {{code}}`.
@@ -127,20 +128,38 @@ const templateGuard = z.object({
   pnvsTemplateCode: text('pnvsTemplateCode', 'use a gifted template code from the PNVS console, e.g. 100001').optional(),
   /** PNVS only: `TemplateParam` for the gifted template; default the code and `min`. */
   pnvsParams: paramsGuard('pnvsParams'),
-}, { invalid_type_error: 'each templates entry must be an object such as {"usageType": "SignIn", "templateCode": "SMS_123456789"}' });
+}, { invalid_type_error: said('each templates entry must be an object', 'write one such as {"usageType": "SignIn", "templateCode": "SMS_123456789"}') });
+
+/** What the rules across keys read of an entry (config-rules.ts), even where another of its fields is refused. */
+export const templateRuleFields = z.array(templateGuard.pick({ usageType: true, templateCode: true, pnvsTemplateCode: true }));
 
 /** One configured template, after defaults. */
 export type Template = z.output<typeof templateGuard>;
 
-/** `templates`: the entries, with every language rule across them (template-languages.ts). */
+const entriesGuard = z.array(templateGuard, {
+  required_error: said('templates is required', 'add one entry per usageType'),
+  invalid_type_error: said('templates must be a list', 'write one {"usageType": "...", "templateCode": "..."} entry per usageType'),
+});
+
+/** What the language rules read of each entry (a misnamed `locale` or `language` too: it is the languages meant); they run on it even when another field of an entry is refused. */
+const languageFields = z.array(templateGuard.pick({ usageType: true, locales: true, locale: true, language: true }));
+
+/**
+ * `templates`: the entries, with every language rule across them (template-languages.ts). The
+ * rules read only each entry's usageType and locales, so a refused field elsewhere in an entry
+ * does not hold them back: one pass reports both.
+ */
 export const templatesGuard = z
-  .array(templateGuard, {
-    required_error: 'templates is required: add one entry per usageType',
-    invalid_type_error: 'templates must be a list with one {"usageType": "...", "templateCode": "..."} entry per usageType',
-  })
-  .superRefine((templates, context) => {
-    for (const issue of templateLanguageIssues(templates, requiredUsageTypes)) {
-      context.addIssue({ code: z.ZodIssueCode.custom, ...issue });
+  .any()
+  .transform((value: unknown, context): unknown => {
+    const entries = entriesGuard.safeParse(value);
+    for (const issue of entries.error?.issues ?? []) {
+      context.addIssue(issue);
     }
-  })
-  .transform((templates) => templates.map(canonicalLocales));
+    const read = entries.success ? entries.data : languageFields.safeParse(value).data;
+    const problems = read === undefined ? [] : templateLanguageIssues(read, requiredUsageTypes);
+    for (const problem of problems) {
+      context.addIssue(guardIssue(problem));
+    }
+    return entries.success && problems.length === 0 ? entries.data.map(canonicalLocales) : z.NEVER;
+  }) as unknown as z.ZodType<Template[], z.ZodTypeDef, z.input<typeof entriesGuard>>;

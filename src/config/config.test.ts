@@ -112,7 +112,7 @@ describe('invalid configs name the field and the fix', () => {
       'unknown usageType',
       { ...base, templates: [...base.templates, { usageType: 'Login', templateCode: 'SMS_9' }] },
       [
-        'templates.4.usageType: usageType must be one of SignIn, Register, ForgotPassword, OrganizationInvitation, Generic, UserPermissionValidation, BindNewIdentifier, MfaVerification, BindMfa',
+        'templates.4.usageType: usageType must be one of SignIn, Register, ForgotPassword, OrganizationInvitation, Generic, UserPermissionValidation, BindNewIdentifier, MfaVerification, BindMfa: write one of them as shown, e.g. "SignIn"',
       ],
     ],
     [
@@ -133,7 +133,7 @@ describe('invalid configs name the field and the fix', () => {
     [
       'a template code that is neither a string nor a pair',
       { ...base, templates: [{ usageType: 'SignIn', templateCode: 123 }, ...base.templates.slice(1)] },
-      ['templates.0.templateCode: templateCode must be a template code string, or { "china": "...", "overseas": "..." } with a mainland and an international template code'],
+      ['templates.0.templateCode: templateCode must be a template code string, or a pair of a mainland and an international template code: write one code, e.g. "SMS_123456789", or { "china": "...", "overseas": "..." }'],
     ],
     [
       'a pair missing its overseas code',
@@ -143,12 +143,12 @@ describe('invalid configs name the field and the fix', () => {
     [
       'a params key that is no template variable',
       { ...base, templates: [{ usageType: 'SignIn', templateCode: 'SMS_1', params: { '${code}': '{{code}}' } }, ...base.templates.slice(1)] },
-      ['templates.0.params.${code}: params keys must be Aliyun template variable names (a letter, then letters, digits or _), e.g. "code"'],
+      ['templates.0.params.${code}: params keys must be Aliyun template variable names (a letter, then letters, digits or _): write the name the template uses, e.g. "code" for ${code}'],
     ],
     [
       'a __proto__ params key',
       { ...base, templates: [{ usageType: 'SignIn', templateCode: 'SMS_1', params: JSON.parse('{"__proto__":"x"}') as unknown }, ...base.templates.slice(1)] },
-      ['templates.0.params.__proto__: params keys must be Aliyun template variable names (a letter, then letters, digits or _), e.g. "code"'],
+      ['templates.0.params.__proto__: params keys must be Aliyun template variable names (a letter, then letters, digits or _): write the name the template uses, e.g. "code" for ${code}'],
     ],
     [
       // Logto's cleanDeep would drop it on Save, and later sends would lose the variable.
@@ -167,32 +167,32 @@ describe('invalid configs name the field and the fix', () => {
       { ...base, endpoint: 'https://dysmsapi.aliyuncs.com/v1?x=1' },
       [`endpoint: endpoint must be only a scheme and host (and port), with no path, query or credentials: ${fixEndpoint}`],
     ],
-    ['an ftp endpoint', { ...base, endpoint: 'ftp://127.0.0.1' }, [`endpoint: endpoint uses ftp:: ${fixEndpoint}`]],
-    ['timeout too small', { ...base, timeout: 999 }, ['timeout: timeout must be at least 1000 ms (Aliyun asks for at least 1 s)']],
-    ['timeout too large', { ...base, timeout: 60_001 }, ['timeout: timeout must be at most 60000 ms; a sign-in page should not wait longer']],
-    ['timeout as text', { ...base, timeout: '5000' }, ['timeout: timeout must be a number of milliseconds, e.g. 10000']],
-    ['fractional timeout', { ...base, timeout: 1500.5 }, ['timeout: timeout must be a whole number of milliseconds, e.g. 10000']],
+    ['an ftp endpoint', { ...base, endpoint: 'ftp://127.0.0.1' }, [`endpoint: endpoint uses ftp://, not https://: ${fixEndpoint}`]],
+    ['timeout too small', { ...base, timeout: 999 }, ['timeout: timeout must be at least 1000 ms (Aliyun asks for at least 1 s): write 1000 or more, e.g. 10000']],
+    ['timeout too large', { ...base, timeout: 60_001 }, ['timeout: timeout must be at most 60000 ms (a sign-in page should not wait longer): write 60000 or less, e.g. 10000']],
+    ['timeout as text', { ...base, timeout: '5000' }, ['timeout: timeout must be a whole number of milliseconds from 1000 to 60000: write a number without quotes or units, e.g. 10000']],
+    ['fractional timeout', { ...base, timeout: 1500.5 }, ['timeout: timeout must be a whole number of milliseconds from 1000 to 60000: write a number without quotes or units, e.g. 10000']],
   ])('%s', (_, config, messages) => {
     expect(issuesOf(config)).toEqual(messages);
   });
 
   it.each<[string, unknown, string[]]>([
-    ['an unknown site', { ...base, site: 'global' }, ['site: site must be one of china, international']],
+    ['an unknown site', { ...base, site: 'global' }, ['site: site must be one of china, international: china for an aliyun.com account, international for an alibabacloud.com account']],
     [
       'a region code with +',
       { ...base, allowedRegionCodes: ['+86'] },
-      ['allowedRegionCodes.0: allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'],
+      ['allowedRegionCodes.0: allowedRegionCodes entries are country calling codes without + or 00: write e.g. "86", "852", "1"'],
     ],
     [
       'an empty allow-list',
       { ...base, allowedRegionCodes: [] },
-      ['allowedRegionCodes: allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out'],
+      ['allowedRegionCodes: allowedRegionCodes must list at least one region code: to allow every region, set it to {} or leave it out'],
     ],
-    ['region codes as numbers', { ...base, allowedRegionCodes: [86] }, ['allowedRegionCodes.0: allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]']],
+    ['region codes as numbers', { ...base, allowedRegionCodes: [86] }, ['allowedRegionCodes.0: allowedRegionCodes must list region codes as strings: quote each one, e.g. ["86", "852"]']],
     [
       'a sender ID too long',
       { ...base, senderId: 'TwelveLetter' },
-      ['senderId: senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'],
+      ['senderId: senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits: copy it as registered with Alibaba Cloud'],
     ],
     [
       'blank content',
@@ -204,6 +204,6 @@ describe('invalid configs name the field and the fix', () => {
   });
 
   it('a config that is not an object is InvalidConfig too', () => {
-    expect(issuesOf(undefined)).toEqual([': The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)']);
+    expect(issuesOf(undefined)).toEqual([': The configuration must be a JSON object: give accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)']);
   });
 });

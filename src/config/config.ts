@@ -8,11 +8,12 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { z } from 'zod';
 
-import { inOperatorWords } from './config-issues.js';
-import { fallbackGuard, fallbackIssues, mergedFallback } from './config-fallback.js';
-import { accountIssues, signNameFix } from './config-rules.js';
-import { templatesGuard, text, type Template } from './config-templates.js';
-import { defaultEndpoints, endpointGuard, sites } from '../plan/endpoint.js';
+import { endpointGuard } from './config-endpoint.js';
+import { guardIssue, inOperatorWords, said, saidAlways, unreadable } from './config-issues.js';
+import { fallbackGuards, fallbackProblems, mergedFallback } from './config-fallback.js';
+import { crossKeyProblems, signNameFix, type RuleKeys } from './config-rules.js';
+import { templateRuleFields, templatesGuard, text, type Template } from './config-templates.js';
+import { defaultEndpoints, sites } from '../plan/endpoint.js';
 import { defaultPnvsCodeValidMinutes, defaultPnvsEndpoint } from '../plan/pnvs.js';
 import { readPnvsShape } from './pnvs-shape.js';
 
@@ -33,7 +34,7 @@ export { defaultTemplateParams, type Template } from './config-templates.js';
  * with one would only surface later as an opaque signature mismatch.
  */
 const accessKey = (field: string, fix: string) =>
-  text(field, fix).regex(/^[\x21-\x7E]*$/, `${field} must be printable ASCII without spaces: ${fix}`);
+  text(field, fix).regex(/^[\x21-\x7E]*$/, said(`${field} must be printable ASCII without spaces`, fix));
 
 /** Which API sends to mainland numbers on the China site: SendSms, or PNVS's SendSmsVerifyCode. */
 export const mainlandServices = ['sms', 'pnvs'] as const;
@@ -54,6 +55,11 @@ const consoleEmptyJson = (value: unknown): unknown =>
  */
 const consoleEmptyNumber = (value: unknown): unknown => (value === null ? undefined : value);
 
+const templatesKey = <T extends z.ZodTypeAny>(templates: T) => z.preprocess(consoleEmptyJson, templates.optional());
+
+const numberOf = (field: string, unit: string, example: number, range: { min: number; max: number }) =>
+  said(`${field} must be a whole number of ${unit} from ${range.min} to ${range.max}`, `write a number without quotes or units, e.g. ${example}`);
+
 /**
  * Every key of one account's configuration with its own checks and default, in the order the
  * guard reports them. Every type mismatch is reported as a custom issue so that the Console shows
@@ -64,56 +70,59 @@ const keySchemas = {
   accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
   // Both optional here: config-rules.ts asks for them wherever SendSms is used.
   signName: text('signName', signNameFix).optional(),
-  templates: z.preprocess(consoleEmptyJson,
-    templatesGuard.optional()
-  ),
+  templates: templatesKey(templatesGuard),
   strictPhoneRegionNumberCheck: z
-    .boolean({ invalid_type_error: 'strictPhoneRegionNumberCheck must be true or false' })
+    .boolean({ invalid_type_error: said('strictPhoneRegionNumberCheck must be true or false', 'write true or false without quotes') })
     .default(false),
   site: z
-    .enum(sites, { errorMap: () => ({ message: `site must be one of ${sites.join(', ')}` }) })
+    .enum(sites, {
+      errorMap: saidAlways(`site must be one of ${sites.join(', ')}`, 'china for an aliyun.com account, international for an alibabacloud.com account'),
+    })
     .default('china'),
   senderId: z
-    .string({ invalid_type_error: 'senderId must be a string: the sender ID registered with Alibaba Cloud, e.g. "Logto"' })
+    .string({ invalid_type_error: said('senderId must be a string', 'write the sender ID registered with Alibaba Cloud, e.g. "Logto"') })
     .trim()
     .regex(
       /^(?:[A-Za-z0-9 ]{1,11}|\d{1,15})$/,
-      'senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits, as registered with Alibaba Cloud'
+      said('senderId must be an alphanumeric sender ID of at most 11 characters or a number of at most 15 digits', 'copy it as registered with Alibaba Cloud')
     )
     .optional(),
   allowedRegionCodes: z.preprocess(consoleEmptyJson, z
     .array(
       z
-        .string({ invalid_type_error: 'allowedRegionCodes must list region codes as strings, e.g. ["86", "852"]' })
-        .regex(/^[1-9]\d{0,2}$/, 'allowedRegionCodes entries are country calling codes without + or 00, e.g. "86", "852", "1"'),
-      { invalid_type_error: 'allowedRegionCodes must be a list such as ["86", "852"], or {} to allow every region' }
+        .string({ invalid_type_error: said('allowedRegionCodes must list region codes as strings', 'quote each one, e.g. ["86", "852"]') })
+        .regex(/^[1-9]\d{0,2}$/, said('allowedRegionCodes entries are country calling codes without + or 00', 'write e.g. "86", "852", "1"')),
+      { invalid_type_error: said('allowedRegionCodes must be a list', 'write one such as ["86", "852"], or {} to allow every region') }
     )
-    .min(1, 'allowedRegionCodes must list at least one region code; to allow every region, set it to {} or leave it out')
+    .min(1, said('allowedRegionCodes must list at least one region code', 'to allow every region, set it to {} or leave it out'))
     .optional()),
-  endpoint: endpointGuard.optional(),
+  endpoint: endpointGuard('endpoint', defaultEndpoints.china).optional(),
   timeout: z.preprocess(consoleEmptyNumber, z
-    .number({ invalid_type_error: 'timeout must be a number of milliseconds, e.g. 10000' })
-    .int('timeout must be a whole number of milliseconds, e.g. 10000')
-    .min(timeoutRange.min, `timeout must be at least ${timeoutRange.min} ms (Aliyun asks for at least 1 s)`)
-    .max(timeoutRange.max, `timeout must be at most ${timeoutRange.max} ms; a sign-in page should not wait longer`)
+    .number({ invalid_type_error: numberOf('timeout', 'milliseconds', defaultTimeout, timeoutRange) })
+    .int(numberOf('timeout', 'milliseconds', defaultTimeout, timeoutRange))
+    .min(timeoutRange.min, said(`timeout must be at least ${timeoutRange.min} ms (Aliyun asks for at least 1 s)`, `write ${timeoutRange.min} or more, e.g. ${defaultTimeout}`))
+    .max(timeoutRange.max, said(`timeout must be at most ${timeoutRange.max} ms (a sign-in page should not wait longer)`, `write ${timeoutRange.max} or less, e.g. ${defaultTimeout}`))
     .default(defaultTimeout)),
   mainlandService: z
     .enum(mainlandServices, {
-      errorMap: () => ({ message: `mainlandService must be one of ${mainlandServices.join(', ')}` }),
+      errorMap: saidAlways(`mainlandService must be one of ${mainlandServices.join(', ')}`, 'sms sends every number through SendSms, pnvs sends mainland numbers through PNVS'),
     })
     .default('sms'),
   pnvsSignName: text('pnvsSignName', 'use a gifted signature from the PNVS console, e.g. 速通互联验证码').optional(),
   pnvsCodeValidMinutes: z.preprocess(consoleEmptyNumber, z
-    .number({ invalid_type_error: 'pnvsCodeValidMinutes must be a number of minutes, e.g. 10' })
-    .int('pnvsCodeValidMinutes must be a whole number of minutes, e.g. 10')
-    .min(1, 'pnvsCodeValidMinutes must be at least 1 (Logto codes last at least 60 s)')
-    .max(60, 'pnvsCodeValidMinutes must be at most 60 (Logto codes last at most 3600 s)')
+    .number({ invalid_type_error: numberOf('pnvsCodeValidMinutes', 'minutes', defaultPnvsCodeValidMinutes, { min: 1, max: 60 }) })
+    .int(numberOf('pnvsCodeValidMinutes', 'minutes', defaultPnvsCodeValidMinutes, { min: 1, max: 60 }))
+    .min(1, said('pnvsCodeValidMinutes must be at least 1 (Logto codes last at least 60 s)', `write 1 to 60, e.g. ${defaultPnvsCodeValidMinutes}`))
+    .max(60, said('pnvsCodeValidMinutes must be at most 60 (Logto codes last at most 3600 s)', `write 1 to 60, e.g. ${defaultPnvsCodeValidMinutes}`))
     .default(defaultPnvsCodeValidMinutes)),
   pnvsSchemeName: text('pnvsSchemeName', 'use the scheme name from the PNVS console, or leave it empty for the default scheme')
-    .max(20, 'pnvsSchemeName must be at most 20 characters (Aliyun\'s limit for a scheme name)')
+    .max(20, said('pnvsSchemeName must be at most 20 characters (Aliyun\'s limit for a scheme name)', 'use the scheme name from the PNVS console, or leave it empty for the default scheme'))
     .optional(),
-  pnvsEndpoint: endpointGuard.optional(),
+  pnvsEndpoint: endpointGuard('pnvsEndpoint', defaultPnvsEndpoint).optional(),
 };
+
+/** What the rules across keys can still read of refused templates: each entry's usageType and codes. */
+const readableParts = { templates: templatesKey(templateRuleFields) };
 
 /**
  * The keys a fallback account (config-fallback.ts) may give, each left out meaning the primary's:
@@ -121,16 +130,19 @@ const keySchemas = {
  * (which numbers are allowed and how a number is read).
  */
 const connectorKeys: ReadonlySet<string> = new Set(['accessKeySecret', 'strictPhoneRegionNumberCheck', 'allowedRegionCodes']);
-const accountKeys = Object.fromEntries(Object.entries(keySchemas).filter(([key]) => !connectorKeys.has(key)));
+const fallbackKeys = fallbackGuards(Object.fromEntries(Object.entries(keySchemas).filter(([key]) => !connectorKeys.has(key))), readableParts);
 
 /** Every configuration key: the account's, the connector's, and the optional fallback account. */
 export const configShape = z.object(inOperatorWords({
   ...keySchemas,
-  fallback: z.preprocess(consoleEmptyJson, fallbackGuard(accountKeys).optional()),
+  fallback: z.preprocess(consoleEmptyJson, fallbackKeys.guard.optional()),
   fallbackAccessKeySecret: accessKey('fallbackAccessKeySecret', "paste the secret of the fallback's AccessKey (fallback.accessKeyId)").optional(),
+}, {
+  ...readableParts,
+  fallback: z.preprocess(consoleEmptyJson, fallbackKeys.ruleFields.optional()),
 }), {
-  required_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)',
-  invalid_type_error: 'The configuration must be a JSON object with accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)',
+  required_error: said('The configuration must be a JSON object', 'give accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)'),
+  invalid_type_error: said('The configuration must be a JSON object', 'give accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)'),
 });
 
 /**
@@ -139,19 +151,23 @@ export const configShape = z.object(inOperatorWords({
  * and templates with codes are required; PNVS is China-site only.
  */
 export const configGuard = configShape.superRefine((config, context) => {
-  // A key that failed its own check holds zod's INVALID marker (config-issues.ts answers z.NEVER);
-  // the rules across keys then wait until every key is valid, as zod's plain object would.
-  if (Object.values(config).includes(z.NEVER)) {
-    return;
-  }
-  const { fallback, fallbackAccessKeySecret, ...primary } = config;
-  for (const { path, message } of [...accountIssues(primary), ...fallbackIssues(primary, { fallback, fallbackAccessKeySecret })]) {
-    context.addIssue({ code: z.ZodIssueCode.custom, path, message });
+  // A key that failed its own check holds zod's INVALID marker (config-issues.ts answers z.NEVER):
+  // only the rules that read it wait for its fix, so one pass reports every problem.
+  const read = <T>(value: T) => (value === z.NEVER ? unreadable : value);
+  const keys: RuleKeys = {
+    site: read(config.site),
+    mainlandService: read(config.mainlandService),
+    signName: read(config.signName),
+    pnvsSignName: read(config.pnvsSignName),
+    templates: read(config.templates),
+  };
+  for (const problem of [...crossKeyProblems(keys), ...fallbackProblems(keys, read(config.fallback), read(config.fallbackAccessKeySecret))]) {
+    context.addIssue(guardIssue(problem));
   }
 }).transform(({ fallback, fallbackAccessKeySecret, ...primary }) => {
   // Logto's PNVS connector's config, pasted or half-converted (pnvs-shape.ts), is read as meant;
   // the fallback merges over the primary as written, then is read the same way.
-  const merged = mergedFallback(primary, { fallback, fallbackAccessKeySecret });
+  const merged = mergedFallback(primary, fallback, fallbackAccessKeySecret);
   return { ...readPnvsShape(primary).config, ...(merged ? { fallback: readPnvsShape(merged).config } : {}) };
 });
 

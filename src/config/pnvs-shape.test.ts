@@ -154,7 +154,7 @@ describe('half-converted configs that cannot be right are refused, naming the en
       'the gifted signature in both signName and pnvsSignName beside SendSms templates',
       { ...keys, mainlandService: 'pnvs', pnvsSignName, signName: pnvsSignName, templates: sendSmsPairs },
       [
-        'signName: signName and pnvsSignName are both 速通互联验证码, but no signature serves both: PNVS sends only with a gifted signature (pnvsSignName, e.g. 速通互联验证码) and SendSms, for numbers outside mainland China, only with one approved in the Aliyun SMS console (signName); correct the one that is wrong, or remove signName to refuse those numbers',
+        'signName: signName and pnvsSignName are both 速通互联验证码, but no signature serves both: PNVS sends only with a gifted signature (pnvsSignName, e.g. 速通互联验证码) and SendSms, for numbers outside mainland China, only with one approved in the Aliyun SMS console (signName): correct the one that is wrong, or remove signName to refuse those numbers',
       ],
     ],
     [
@@ -172,17 +172,17 @@ describe('half-converted configs that cannot be right are refused, naming the en
     [
       'a SendSms code in pnvsTemplateCode',
       { ...keys, mainlandService: 'pnvs', pnvsSignName, templates: [{ usageType: 'SignIn', pnvsTemplateCode: 'SMS_154950909' }] },
-      ['templates.0.pnvsTemplateCode: templates[0] (SignIn): pnvsTemplateCode SMS_154950909 is a SendSms template code, which PNVS does not send; PNVS takes a gifted template such as 100001, and SendSms codes belong in templateCode'],
+      ['templates.0.pnvsTemplateCode: templates[0] (SignIn): pnvsTemplateCode SMS_154950909 is a SendSms template code, which PNVS does not send: give pnvsTemplateCode a gifted template such as 100001, and put SendSms codes in templateCode'],
     ],
     [
       'a gifted code as the mainland half of a pair',
       { ...keys, signName: 'Logto', templates: withEntry(sendSmsPairs, 'SignIn', { templateCode: { china: '100001', overseas: 'SMS_9' } }) },
-      ['templates.0.templateCode.china: templates[0] (SignIn): templateCode.china 100001 is not a SendSms template code (those look like SMS_123456789); a gifted PNVS template for mainland numbers goes in pnvsTemplateCode, with mainlandService pnvs'],
+      ['templates.0.templateCode.china: templates[0] (SignIn): templateCode.china 100001 is not a SendSms template code (those look like SMS_123456789): put a gifted PNVS template for mainland numbers in pnvsTemplateCode, with mainlandService pnvs'],
     ],
     [
       "Logto's templates without any signature",
       { ...keys, templates: gifted },
-      ['signName: signName is required: templates name gifted PNVS templates (100001…), so mainland codes go through PNVS with a gifted signature; copy a gifted signature from the PNVS console (号码认证服务 → 短信认证 → 赠送签名), e.g. 速通互联验证码'],
+      ['signName: signName is required: templates name gifted PNVS templates (100001…), so mainland codes go through PNVS with a gifted signature: copy a gifted signature from the PNVS console (号码认证服务 → 短信认证 → 赠送签名), e.g. 速通互联验证码'],
     ],
     [
       'a placeholder in pnvsSignName',

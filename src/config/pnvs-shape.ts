@@ -13,6 +13,8 @@
  */
 import { type TemplateType } from '@logto/connector-kit';
 
+import { unreadable, type Readable } from './config-issues.js';
+
 /** What Aliyun's SMS console calls every SendSms template: `SMS_` and digits, e.g. `SMS_154950909`. */
 export const isSendSmsTemplateCode = (code: string): boolean => code.startsWith('SMS_');
 
@@ -20,7 +22,7 @@ export const isSendSmsTemplateCode = (code: string): boolean => code.startsWith(
 const isPlaceholder = (value: string): boolean => /^<.*>$/.test(value);
 
 /** A code that is neither a SendSms code nor a placeholder: a gifted (PNVS) template. */
-const isGiftedCode = (code: unknown): code is string =>
+export const isGiftedCode = (code: unknown): code is string =>
   typeof code === 'string' && !isSendSmsTemplateCode(code) && !isPlaceholder(code);
 
 /** The keys this module reads and may rewrite. */
@@ -32,8 +34,8 @@ export type PnvsShapeInput = {
   templates?: ReadonlyArray<{ usageType: TemplateType; templateCode?: unknown; pnvsTemplateCode?: string }>;
 };
 
-/** One refusal: the key's path and the sentence. */
-export type ShapeIssue = { path: Array<string | number>; message: string };
+/** One refusal: the key's path, what is wrong and the fix. */
+export type ShapeIssue = { path: Array<string | number>; summary: string; fix: string };
 
 const giftedSignatureFix =
   'copy a gifted signature from the PNVS console (号码认证服务 → 短信认证 → 赠送签名), e.g. 速通互联验证码';
@@ -50,12 +52,20 @@ const hasSendSmsCode = (templateCode: unknown): boolean =>
     ? isSendSmsTemplateCode(templateCode)
     : pairCodes(templateCode).some(([, code]) => isSendSmsTemplateCode(code));
 
-/** Refusals that hold whatever the shape: SendSms codes in PNVS keys, gifted codes in a pair, example placeholders. */
-const misplacedValues = (config: PnvsShapeInput, add: (issue: ShapeIssue) => void): void => {
+/**
+ * Refusals that hold whatever the shape: SendSms codes in PNVS keys, gifted codes in a pair,
+ * example placeholders. Each reads only its own key (and `site`), so it runs on whichever keys are
+ * readable (config-rules.ts).
+ */
+export const misplacedValues = (config: Partial<PnvsShapeInput>, add: (issue: ShapeIssue) => void): void => {
   for (const key of ['signName', 'pnvsSignName'] as const) {
     const value = config[key];
     if (value !== undefined && isPlaceholder(value)) {
-      add({ path: [key], message: `${key} ${value} is an example's placeholder: ${key === 'signName' ? 'use an approved signature name from the Aliyun SMS console, or for PNVS ' : ''}${giftedSignatureFix}` });
+      add({
+        path: [key],
+        summary: `${key} ${value} is an example's placeholder`,
+        fix: `${key === 'signName' ? 'use an approved signature name from the Aliyun SMS console, or for PNVS ' : ''}${giftedSignatureFix}`,
+      });
     }
   }
   for (const [index, entry] of (config.templates ?? []).entries()) {
@@ -63,7 +73,8 @@ const misplacedValues = (config: PnvsShapeInput, add: (issue: ShapeIssue) => voi
     if (entry.pnvsTemplateCode !== undefined && isSendSmsTemplateCode(entry.pnvsTemplateCode)) {
       add({
         path: ['templates', index, 'pnvsTemplateCode'],
-        message: `${name}: pnvsTemplateCode ${entry.pnvsTemplateCode} is a SendSms template code, which PNVS does not send; PNVS takes a gifted template such as 100001, and SendSms codes belong in templateCode`,
+        summary: `${name}: pnvsTemplateCode ${entry.pnvsTemplateCode} is a SendSms template code, which PNVS does not send`,
+        fix: 'give pnvsTemplateCode a gifted template such as 100001, and put SendSms codes in templateCode',
       });
     }
     // On the international site only the pair's mainland code is sent, through SendMessageWithTemplate.
@@ -71,11 +82,32 @@ const misplacedValues = (config: PnvsShapeInput, add: (issue: ShapeIssue) => voi
       if (isGiftedCode(code)) {
         add({
           path: ['templates', index, 'templateCode', key],
-          message: `${name}: templateCode.${key} ${code} is not a SendSms template code (those look like SMS_123456789); a gifted PNVS template for mainland numbers goes in pnvsTemplateCode, with mainlandService pnvs`,
+          summary: `${name}: templateCode.${key} ${code} is not a SendSms template code (those look like SMS_123456789)`,
+          fix: 'put a gifted PNVS template for mainland numbers in pnvsTemplateCode, with mainlandService pnvs',
         });
       }
     }
   }
+};
+
+/**
+ * Whether {@link readPnvsShape} keeps this configuration as written and refuses nothing but
+ * {@link misplacedValues}, whatever its unreadable keys hold: the China site alone reads a shape,
+ * and only from gifted codes in `templateCode`, or from PNVS with one signature in both keys.
+ * The rules that need SendSms's keys (config-rules.ts) may then run on the keys as written.
+ */
+export const keepsAsWritten = (config: { [Key in keyof PnvsShapeInput]: Readable<PnvsShapeInput[Key]> }): boolean => {
+  const { site, mainlandService, signName, pnvsSignName, templates } = config;
+  if (site !== unreadable && site !== 'china') {
+    return true;
+  }
+  if (templates === unreadable || (templates ?? []).some((entry) => isGiftedCode(entry.templateCode))) {
+    return false;
+  }
+  if (mainlandService === 'sms') {
+    return true;
+  }
+  return mainlandService !== unreadable && signName !== unreadable && pnvsSignName !== unreadable && (signName === undefined || signName !== pnvsSignName);
 };
 
 /**
@@ -101,7 +133,8 @@ export const readPnvsShape = <T extends PnvsShapeInput>(config: T): { config: T;
     if (config.mainlandService === 'pnvs' && sameSignature && sendSms) {
       add({
         path: ['signName'],
-        message: `signName and pnvsSignName are both ${config.signName ?? ''}, but no signature serves both: PNVS sends only with a gifted signature (pnvsSignName, e.g. 速通互联验证码) and SendSms, for numbers outside mainland China, only with one approved in the Aliyun SMS console (signName); correct the one that is wrong, or remove signName to refuse those numbers`,
+        summary: `signName and pnvsSignName are both ${config.signName ?? ''}, but no signature serves both: PNVS sends only with a gifted signature (pnvsSignName, e.g. 速通互联验证码) and SendSms, for numbers outside mainland China, only with one approved in the Aliyun SMS console (signName)`,
+        fix: 'correct the one that is wrong, or remove signName to refuse those numbers',
       });
     }
     // A copy of the gifted signature with no SendSms template to go with it serves nothing: PNVS only.
@@ -111,7 +144,8 @@ export const readPnvsShape = <T extends PnvsShapeInput>(config: T): { config: T;
     for (const { entry, index, code } of gifted) {
       add({
         path: ['templates', index, 'templateCode'],
-        message: `${entryName(index, entry.usageType)}: templateCode ${code} is a gifted PNVS template, not a SendSms one (those look like SMS_123456789), while other entries name SendSms templates: use this account's SMS_ template code, or send mainland codes through PNVS (mainlandService pnvs, with ${code} in pnvsTemplateCode)`,
+        summary: `${entryName(index, entry.usageType)}: templateCode ${code} is a gifted PNVS template, not a SendSms one (those look like SMS_123456789), while other entries name SendSms templates`,
+        fix: `use this account's SMS_ template code, or send mainland codes through PNVS (mainlandService pnvs, with ${code} in pnvsTemplateCode)`,
       });
     }
     return { config, issues };
@@ -123,7 +157,8 @@ export const readPnvsShape = <T extends PnvsShapeInput>(config: T): { config: T;
     for (const { entry, index, code } of gifted) {
       add({
         path: ['templates', index, 'templateCode'],
-        message: `${entryName(index, entry.usageType)}: templateCode ${code} is a gifted PNVS template, but signName is set, so this entry goes to numbers outside mainland China through SendSms, which needs an SMS_ template code: move ${code} to pnvsTemplateCode and give an international SMS_ code, or remove signName to refuse those numbers`,
+        summary: `${entryName(index, entry.usageType)}: templateCode ${code} is a gifted PNVS template, but signName is set, so this entry goes to numbers outside mainland China through SendSms, which needs an SMS_ template code`,
+        fix: `move ${code} to pnvsTemplateCode and give an international SMS_ code, or remove signName to refuse those numbers`,
       });
     }
     return { config, issues };
@@ -131,21 +166,24 @@ export const readPnvsShape = <T extends PnvsShapeInput>(config: T): { config: T;
   if (!sendSms && config.signName !== undefined && config.pnvsSignName !== undefined && !sameSignature) {
     add({
       path: ['signName'],
-      message: `signName ${config.signName} differs from pnvsSignName ${config.pnvsSignName}, but no templates entry names a SendSms template (SMS_…), so signName could send nothing: remove signName (numbers outside mainland China are then refused), or give the entries this account's SMS_ template codes`,
+      summary: `signName ${config.signName} differs from pnvsSignName ${config.pnvsSignName}, but no templates entry names a SendSms template (SMS_…), so signName could send nothing`,
+      fix: "remove signName (numbers outside mainland China are then refused), or give the entries this account's SMS_ template codes",
     });
   }
   if (config.signName === undefined && config.pnvsSignName === undefined) {
     const [{ code }] = gifted as [(typeof gifted)[number]];
     add({
       path: ['signName'],
-      message: `signName is required: templates name gifted PNVS templates (${code}…), so mainland codes go through PNVS with a gifted signature; ${giftedSignatureFix}`,
+      summary: `signName is required: templates name gifted PNVS templates (${code}…), so mainland codes go through PNVS with a gifted signature`,
+      fix: giftedSignatureFix,
     });
   }
   for (const { entry, index, code } of gifted) {
     if (entry.pnvsTemplateCode !== undefined && entry.pnvsTemplateCode !== code) {
       add({
         path: ['templates', index, 'pnvsTemplateCode'],
-        message: `${entryName(index, entry.usageType)} names two gifted templates, templateCode ${code} and pnvsTemplateCode ${entry.pnvsTemplateCode}: keep one`,
+        summary: `${entryName(index, entry.usageType)} names two gifted templates, templateCode ${code} and pnvsTemplateCode ${entry.pnvsTemplateCode}`,
+        fix: 'keep one',
       });
     }
   }

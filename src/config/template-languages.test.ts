@@ -84,7 +84,7 @@ describe('templates with locales are refused with a sentence naming the entry an
     [
       'locales of the wrong type',
       [...defaults, { usageType: 'Register', locales: { en: true }, templateCode: 'SMS_5' }],
-      ['templates.4.locales: locales must be a language tag such as "en", or a list such as ["zh-HK", "zh-TW"]'],
+      ['templates.4.locales: locales must be a language tag or a list of them: write one tag such as "en", or a list such as ["zh-HK", "zh-TW"]'],
     ],
     [
       'a required usageType with language entries only',

@@ -2,7 +2,7 @@
  * @module template-languages
  * The rules for `locales` across a configuration's templates: each tag well-formed, one entry per
  * usageType and language, and a default (an entry without `locales`) for every required usageType,
- * so a user whose language has no entry still gets a message. Pure; `config.ts` turns each
+ * so a user whose language has no entry still gets a message. Pure; `config-templates.ts` turns each
  * problem into a zod issue.
  */
 import { canonicalTag } from '../plan/language-tag.js';
@@ -10,8 +10,8 @@ import { canonicalTag } from '../plan/language-tag.js';
 /** What these rules read of a template entry. */
 export type LanguageEntry = { usageType: string; locales?: readonly string[] };
 
-/** One refused detail: where it is (zod path under `templates`) and the sentence that says the fix. */
-export type LanguageIssue = { path: Array<string | number>; message: string };
+/** One refused detail: where it is (zod path under `templates`), what is wrong and the fix. */
+export type LanguageIssue = { path: Array<string | number>; summary: string; fix: string };
 
 const example = 'a tag such as "en", "zh-CN" or "zh-HK"';
 
@@ -48,7 +48,8 @@ export const templateLanguageIssues = (
       } else {
         issues.push({
           path: [index, 'usageType'],
-          message: `${where} is a second ${usageType} entry without locales (the first is templates[${first}]): keep one ${usageType} entry without locales, or give this one the languages it serves, e.g. "locales": ["en"]`,
+          summary: `${where} is a second ${usageType} entry without locales (the first is templates[${first}])`,
+          fix: `keep one ${usageType} entry without locales, or give this one the languages it serves, e.g. "locales": ["en"]`,
         });
       }
       continue;
@@ -56,7 +57,8 @@ export const templateLanguageIssues = (
     if (locales.length === 0) {
       issues.push({
         path: [index, 'locales'],
-        message: `${where}.locales is empty: list the languages this entry serves, e.g. ["en"], or leave locales out to make it the ${usageType} entry for every other language`,
+        summary: `${where}.locales is empty`,
+        fix: `list the languages this entry serves, e.g. ["en"], or leave locales out to make it the ${usageType} entry for every other language`,
       });
     }
     const listed = new Set<string>();
@@ -65,12 +67,13 @@ export const templateLanguageIssues = (
       if (canonical === undefined) {
         issues.push({
           path: [index, 'locales'],
-          message: `${where}.locales has ${JSON.stringify(tag)}, which is not a BCP 47 language tag: write ${suggestionFor(tag)}`,
+          summary: `${where}.locales has ${JSON.stringify(tag)}, which is not a BCP 47 language tag`,
+          fix: `write ${suggestionFor(tag)}`,
         });
         continue;
       }
       if (listed.has(canonical)) {
-        issues.push({ path: [index, 'locales'], message: `${where}.locales lists ${canonical} twice: list each language once` });
+        issues.push({ path: [index, 'locales'], summary: `${where}.locales lists ${canonical} twice`, fix: 'list each language once' });
         continue;
       }
       listed.add(canonical);
@@ -80,7 +83,8 @@ export const templateLanguageIssues = (
       } else {
         issues.push({
           path: [index, 'locales'],
-          message: `${where} is a second ${usageType} entry for ${canonical} (the first is templates[${first}]): keep ${canonical} in the locales of one ${usageType} entry only`,
+          summary: `${where} is a second ${usageType} entry for ${canonical} (the first is templates[${first}])`,
+          fix: `keep ${canonical} in the locales of one ${usageType} entry only`,
         });
       }
     }
@@ -91,7 +95,8 @@ export const templateLanguageIssues = (
       const indexes = specific.map(([index]) => `templates[${index}]`).join(', ');
       issues.push({
         path: [],
-        message: `templates has ${usageType} entries only for some languages (${indexes}) and none without locales: add a ${usageType} entry without locales, which serves every other language`,
+        summary: `templates has ${usageType} entries only for some languages (${indexes}) and none without locales`,
+        fix: `add a ${usageType} entry without locales, which serves every other language`,
       });
     }
   }

@@ -7,18 +7,26 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
+import { ConnectorError } from '@logto/connector-kit';
+
 import { createAliyunClient } from '../aliyun/aliyun-client.js';
 import { checksJson, checksTable, messagesJson, messagesTable, progressLine, withoutSecrets } from './cli-output.js';
 import { checkConfig } from '../config/config.js';
 import { runDoctor } from './doctor.js';
+import { errorSentence } from './error-sentence.js';
+import { configSource, LogtoProblem, logtoChecks, readLogtoConfig, type LogtoConfig, type SourceFlags } from './logto-config.js';
 import { maskNumber } from '../plan/phone.js';
 import { chinaDate, querySendStatus } from './send-status.js';
 
 const usage = `Usage:
-  connector-aliyun-sms doctor --config <file|-> [--send <phone>] [--json]
-  connector-aliyun-sms status --config <file|-> --phone <number> [--date YYYY-MM-DD] [--biz-id <id>] [--json]
+  connector-aliyun-sms doctor (--config <file|-> | --logto <endpoint>) [--send <phone>] [--json]
+  connector-aliyun-sms status (--config <file|-> | --logto <endpoint>) --phone <number> [--date YYYY-MM-DD] [--biz-id <id>] [--json]
 
   --config <file|->  the connector configuration as the Logto Console saves it (JSON); - reads stdin
+  --logto <endpoint> read it from this Logto instead, with a machine-to-machine app's credentials in
+                     LOGTO_M2M_APP_ID and LOGTO_M2M_APP_SECRET (never on the command line)
+  --logto-resource <indicator>  the Management API's identifier (default https://default.logto.app/api)
+  --connector <id>   with --logto: the connector's id, when Logto has more than one SMS connector
   --json             print JSON for machines instead of a table
   --send <phone>     doctor: also send exactly one test message (code 000000), as the Console's Send does
   --phone <number>   status: the number the messages went to
@@ -33,6 +41,7 @@ export type Io = {
   stdout: { isTTY?: boolean; write: (text: string) => unknown };
   stderr: { isTTY?: boolean; write: (text: string) => unknown };
   stdin: () => Promise<string>;
+  env: Readonly<Record<string, string | undefined>>;
 };
 
 class UsageError extends Error {}
@@ -47,9 +56,9 @@ const readStdin = async (): Promise<string> => {
 };
 
 /** The configuration JSON from a file or stdin; a file that cannot be read or is not JSON is a usage error. */
-const readConfig = async (source: string | undefined, io: Io): Promise<unknown> => {
-  if (source === undefined || source === '') {
-    throw new UsageError('--config <file|-> is required');
+const readConfig = async (source: string, io: Io): Promise<unknown> => {
+  if (source === '') {
+    throw new UsageError('--config needs a file, or - for stdin');
   }
   let text: string;
   try {
@@ -72,22 +81,59 @@ const secretsOf = (config: unknown): string[] => {
   );
 };
 
+/** The flags that say where the configuration comes from, shared by both commands. */
+const sourceOptions = {
+  config: { type: 'string' },
+  logto: { type: 'string' },
+  'logto-resource': { type: 'string' },
+  connector: { type: 'string' },
+} as const;
+
+/** The configuration from `--config` or `--logto`, or why Logto could not give it; with the secrets to keep out of the output. */
+const configOf = async (
+  values: SourceFlags,
+  io: Io
+): Promise<{ raw: unknown; from?: LogtoConfig; problem?: undefined; secrets: string[] } | { problem: LogtoProblem; secrets: string[] }> => {
+  const source = configSource(values, io.env);
+  if (typeof source === 'string') {
+    throw new UsageError(source);
+  }
+  if ('file' in source) {
+    const raw = await readConfig(source.file, io);
+    return { raw, secrets: secretsOf(raw) };
+  }
+  try {
+    const from = await readLogtoConfig(source);
+    return { raw: from.config, from, secrets: [source.appSecret, ...secretsOf(from.config)] };
+  } catch (error: unknown) {
+    if (error instanceof LogtoProblem) {
+      return { problem: error, secrets: [source.appSecret] };
+    }
+    throw error;
+  }
+};
+
 const doctor = async (args: string[], io: Io): Promise<number> => {
   const { values } = parseArgs({
     args,
-    options: { config: { type: 'string' }, json: { type: 'boolean', default: false }, send: { type: 'string' } },
+    options: { ...sourceOptions, json: { type: 'boolean', default: false }, send: { type: 'string' } },
     strict: true,
   });
   if (values.send !== undefined && values.send.trim() === '') {
     throw new UsageError('--send needs a phone number');
   }
-  const raw = await readConfig(values.config, io);
-  const secrets = secretsOf(raw);
+  const read = await configOf(values, io);
+  const { secrets } = read;
   const progress = progressLine({ isTTY: io.stderr.isTTY, write: (text) => io.stderr.write(withoutSecrets(text, secrets)) });
   const client = createAliyunClient({ warn: () => undefined });
-  const checks = await runDoctor(raw, { client, ...(values.send === undefined ? {} : { send: values.send }), progress: (event) => {
-      progress.update(event);
-    } });
+  const checks = read.problem
+    ? logtoChecks(read.problem)
+    : [
+        ...logtoChecks(read.from),
+        ...(await runDoctor(read.raw, { client, ...(values.send === undefined ? {} : { send: values.send }), progress: (event) => {
+            progress.update(event);
+          } })),
+      ];
   progress.clear();
   io.stdout.write(withoutSecrets(values.json ? checksJson(checks) : checksTable(checks), secrets));
   return checks.some((check) => check.status === 'fail') ? 1 : 0;
@@ -97,7 +143,7 @@ const status = async (args: string[], io: Io): Promise<number> => {
   const { values } = parseArgs({
     args,
     options: {
-      config: { type: 'string' },
+      ...sourceOptions,
       json: { type: 'boolean', default: false },
       phone: { type: 'string' },
       date: { type: 'string' },
@@ -112,10 +158,13 @@ const status = async (args: string[], io: Io): Promise<number> => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
     throw new UsageError(`--date must be a day as YYYY-MM-DD, e.g. ${chinaDate(new Date())}`);
   }
-  const raw = await readConfig(values.config, io);
-  const secrets = secretsOf(raw);
-  const write = (stream: Io['stdout'], text: string) => stream.write(withoutSecrets(text, secrets));
-  const checked = checkConfig(raw);
+  const read = await configOf(values, io);
+  const write = (stream: Io['stdout'], text: string) => stream.write(withoutSecrets(text, read.secrets));
+  if (read.problem) {
+    write(io.stderr, `status: ${read.problem.message}\n`);
+    return 1;
+  }
+  const checked = checkConfig(read.raw);
   if (!checked.success) {
     write(io.stderr, `The configuration is not valid:\n${checked.error.issues.map((issue) => `  - ${issue.message}`).join('\n')}\n`);
     return 1;
@@ -163,13 +212,12 @@ export const main = async (argv: readonly string[], io: Io): Promise<number> => 
       return 2;
     }
     // A ConnectorError from below (got missing, for one) carries its own sentence; print that, not a stack.
-    const description = (error as { data?: { errorDescription?: unknown } }).data?.errorDescription;
-    if (typeof description === 'string') {
-      io.stderr.write(`connector-aliyun-sms: ${description}\n`);
+    if (error instanceof ConnectorError) {
+      io.stderr.write(`connector-aliyun-sms: ${errorSentence(error)}\n`);
       return 1;
     }
     throw error;
   }
 };
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: readStdin });
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: readStdin, env: process.env });

@@ -13,7 +13,9 @@ import { lookupSign, lookupTemplate } from '../account/account-lookups.js';
 import { queryAccount, type QueryTarget } from '../account/account-queries.js';
 import type { AliyunClient } from '../aliyun/aliyun-client.js';
 import { checkConfig, type AliyunSmsConfig } from '../config/config.js';
+import { sentenceOf } from '../config/config-issues.js';
 import { accessCheck, probeKind } from './access-checks.js';
+import { errorSentence } from './error-sentence.js';
 import { chinaDate } from './send-status.js';
 import { clockCheck, credentialsCheck, endpointChecks, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
 import { fallbackChecks } from './doctor-fallback.js';
@@ -33,12 +35,12 @@ export type DoctorOptions = {
 /** A number no mobile has (mainland mobiles start 13–19): probing QuerySendDetails with it reads nobody's messages. */
 const probeNumber = '10000000000';
 
-/** The checks of an invalid configuration: the guard's own sentences, one per issue. */
+/** The checks of an invalid configuration: the guard's own sentences, one per issue, each split into what is wrong and the fix. */
 const configIssues = (error: ZodError): Check[] =>
   error.issues.map((issue) => ({
     id: `config${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}`,
     status: 'fail',
-    summary: issue.message,
+    ...sentenceOf(issue),
   }));
 
 /** Sending actions this configuration needs, which no read-only call can check. */
@@ -79,7 +81,7 @@ const trySend = async (raw: unknown, to: string): Promise<Check> => {
     };
   } catch (error: unknown) {
     const data = error instanceof ConnectorError && typeof error.data === 'object' && error.data !== null ? (error.data as Record<string, unknown>) : {};
-    const sentence = typeof data.errorDescription === 'string' ? data.errorDescription : error instanceof Error ? error.message : String(error);
+    const sentence = errorSentence(error);
     const aliyun = {
       ...(typeof data.code === 'string' ? { code: data.code } : {}),
       ...(typeof data.requestId === 'string' ? { requestId: data.requestId } : {}),

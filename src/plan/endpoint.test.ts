@@ -14,8 +14,9 @@ import { createAliyunClient } from '../aliyun/aliyun-client.js';
 import { parseConfig } from '../config/config.js';
 import type { ApiCall } from './route.js';
 
-const fix =
-  'use an https:// URL such as https://dysmsapi.aliyuncs.com (http:// only for a loopback host such as http://127.0.0.1:8787, the local sandbox)';
+/** The fix each key's sentence gives, with that key's own host as the example. */
+const fixFor = (key: string) =>
+  `use an https:// URL such as ${key === 'endpoint' ? 'https://dysmsapi.aliyuncs.com' : 'https://dypnsapi.aliyuncs.com'} (http:// only for a loopback host such as http://127.0.0.1:8787, the local sandbox)`;
 const notLoopback = 'uses http:// for a host that is not loopback';
 const notBare = 'must be only a scheme and host (and port), with no path, query or credentials';
 
@@ -90,7 +91,7 @@ describe.each(Object.entries(configs))('the loopback rule for http:// in %s (REA
     if (outcome === 'accepted') {
       expect(parseConfig(configWith(url))[key as keyof typeof configs]).toBe(url.replace(/\/$/, ''));
     } else {
-      expect(issuesOf(configWith(url))).toEqual([`${key}: endpoint ${outcome}: ${fix}`]);
+      expect(issuesOf(configWith(url))).toEqual([`${key}: ${key} ${outcome}: ${fixFor(key)}`]);
     }
   });
 });

@@ -3,7 +3,6 @@
  * Where requests go: each account site's API host, and which `endpoint` URLs an operator may set
  * (https anywhere, plain http only to a loopback host such as the local sandbox).
  */
-import { z } from 'zod';
 
 /** Which Alibaba Cloud site the account lives on; each has its own SMS API (fact sheet §0). */
 export const sites = ['china', 'international'] as const;
@@ -68,28 +67,14 @@ const loopbackHosts = new Set(['localhost', '[::1]']);
 export const isLoopbackHost = (hostname: string): boolean =>
   loopbackHosts.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 
-const endpointFix =
-  'use an https:// URL such as https://dysmsapi.aliyuncs.com (http:// only for a loopback host such as http://127.0.0.1:8787, the local sandbox)';
-
-/** Checks and normalises `endpoint`: a bare origin, no trailing slash. */
-export const endpointGuard = z
-  .string({ invalid_type_error: `endpoint must be a string: ${endpointFix}` })
-  .trim()
-  .superRefine((value, context) => {
-    const problem = endpointProblem(value);
-    if (problem) {
-      context.addIssue({ code: z.ZodIssueCode.custom, message: `endpoint ${problem}: ${endpointFix}` });
-    }
-  })
-  .transform((value) => value.replace(/\/$/, ''));
-
-const endpointProblem = (value: string): string | undefined => {
+/** What is wrong with an `endpoint` URL, or `undefined` when it may be used (config-endpoint.ts says it). */
+export const endpointProblem = (value: string): string | undefined => {
   if (!URL.canParse(value)) {
     return 'is not a URL';
   }
   const url = new URL(value);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    return url.protocol === 'http:' ? 'uses http:// for a host that is not loopback' : `uses ${url.protocol}`;
+    return url.protocol === 'http:' ? 'uses http:// for a host that is not loopback' : `uses ${url.protocol}//, not https://`;
   }
   if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
     return 'must be only a scheme and host (and port), with no path, query or credentials';

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { propertyOptions } from '../../test/property-runs.js';
 import { maskNumber, parsePhone, regionCodeOf } from './phone.js';
 
 type Row = [to: string, lenient: string, strict: string, why: string];
@@ -105,8 +107,38 @@ describe('maskNumber', () => {
     ['13800138000', '138****8000'],
     ['8613800138000', '861******8000'],
     ['85268326366', '852****6366'],
+    // 7 digits, the shortest real numbers (Niue): the usual mask; 6 and fewer: nothing shown.
     ['6837123', '68***23'],
-  ])('%s → %s', (digits, masked) => {
-    expect(maskNumber(digits)).toBe(masked);
+    ['683712', '******'],
+    ['+6837123', '+68*7123'],
+    ['+683712', '*******'],
+    ['12', '**'],
+    ['1', '*'],
+    ['', ''],
+    // Letters are shown in place or hidden, never repeated: "abc" was once "abbc".
+    ['abc', '***'],
+    ['abcdefgh', '********'],
+    ['1380013800a', '138****800a'],
+    ['138 0013 8000', '138******8000'],
+    ['😀😀😀😀😀😀😀😀', '********'],
+  ])('%j → %j', (number, masked) => {
+    expect(maskNumber(number)).toBe(masked);
+  });
+
+  it('never alters a number: each character is kept in its place or shown as *, and fewer than 7 digits show nothing', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^\+?[\d ()-]{0,20}$/), fc.string({ unit: 'grapheme' })), (number) => {
+        const given = Array.from(number);
+        const shown = Array.from(maskNumber(number));
+        expect(shown).toHaveLength(given.length);
+        shown.forEach((character, index) => {
+          expect([given[index], '*']).toContain(character);
+        });
+        if (given.filter((character) => /\d/.test(character)).length < 7) {
+          expect(shown.every((character) => character === '*')).toBe(true);
+        }
+      }),
+      propertyOptions({ numRuns: 500 })
+    );
   });
 });

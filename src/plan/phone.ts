@@ -108,8 +108,19 @@ export const parsePhone = (to: string, { strict }: { strict: boolean }): Phone |
 /** True when {@link parsePhone} could not read the number. */
 export const isPhoneProblem = (value: Phone | PhoneProblem): value is PhoneProblem => 'problem' in value;
 
-/** The number with its middle digits hidden, for errors and logs: `138****8000`. */
-export const maskNumber = (digits: string): string => {
-  const [head, tail] = digits.length >= 8 ? [3, 4] : [2, 2];
-  return `${digits.slice(0, head)}${'*'.repeat(Math.max(digits.length - head - tail, 0))}${digits.slice(-tail)}`;
+/** Fewer digits than this and a number is too short to show any of it: the shortest real numbers have 7. */
+const maskedWhole = digitRange.min;
+
+/**
+ * The number as given, with its middle hidden, for errors and logs: `138****8000`, `68***23`.
+ * Each character is kept or shown as `*` in its place, never moved or repeated; with fewer than 7
+ * digits, every character is `*`, since the usual head and tail would show most of it (or overlap).
+ */
+export const maskNumber = (number: string): string => {
+  const characters = Array.from(number);
+  if (characters.filter((character) => /\d/.test(character)).length < maskedWhole) {
+    return '*'.repeat(characters.length);
+  }
+  const [head, tail] = characters.length >= 8 ? [3, 4] : [2, 2];
+  return characters.map((character, index) => (index < head || index >= characters.length - tail ? character : '*')).join('');
 };
