@@ -127,7 +127,7 @@ export const fallbackProblems = (primary: RuleKeys, fallback: Readable<FallbackK
   if (fallback === undefined) {
     return problems;
   }
-  const merged = { ...primary, ...Object.fromEntries(ruleKeyNames.filter((key) => key in fallback).map((key) => [key, fallback[key]])) } as RuleKeys;
+  const merged = { ...primary, ...Object.fromEntries(ruleKeyNames.filter((key) => key in fallback).map((key) => [key, fallback[key]])) };
   const primaryProblems = new Set(crossKeyProblems(primary).map(({ path, summary }) => `${path.join('.')} ${summary}`));
   for (const { path, summary, fix } of crossKeyProblems(merged)) {
     if (!primaryProblems.has(`${path.join('.')} ${summary}`)) {
