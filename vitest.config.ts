@@ -6,7 +6,7 @@ export default defineConfig({
     // End-to-end suites start servers and a browser; give them room on a busy two-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Installs each Logto release's loader and dependencies from its lockfile (test/compat) once.
-    globalSetup: ['test/compat/global-setup.ts'],
+    // Installs each Logto release's loader (test/compat) and Aliyun's SDKs (test/aliyun-sdk) from their lockfiles, once.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

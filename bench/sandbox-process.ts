@@ -29,7 +29,8 @@ const explain = (error: unknown, where: string): string => {
 const main = async () => {
   const { keyPath, certPath, rttMs } = JSON.parse(process.argv[2] ?? '{}') as SandboxProcessArguments;
   const tls = { key: readFileSync(keyPath), cert: readFileSync(certPath) };
-  const sandbox = await startSandbox({ tls, port: 443, host: sandboxAddress, flowControl: false, outboxLimit: 100 }).catch(
+  // The benchmark sends no PNVS traffic: the sandbox's PNVS host takes any free port.
+  const sandbox = await startSandbox({ tls, port: 443, pnvsPort: 0, host: sandboxAddress, flowControl: false, outboxLimit: 100 }).catch(
     (error: unknown) => {
       throw new Error(explain(error, `${sandboxAddress}:443`));
     }

@@ -97,9 +97,11 @@ describe('sandbox CLI', () => {
     const cliRun = run(['--port', '0', '--quiet', '--service', 'pnvs']);
     await cliRun.ready;
     const { stdout } = cliRun.output();
-    const endpoint = /Endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
+    const endpoint = /\n {2}Endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
+    const pnvsEndpoint = /PNVS endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
     const config = JSON.parse(/Connector config:\n(\{[\s\S]*?\n\})/.exec(stdout)?.[1] ?? '{}') as Record<string, unknown>;
-    expect(config).toMatchObject({ mainlandService: 'pnvs', pnvsSignName: '速通互联验证码', pnvsEndpoint: endpoint, signName: 'Logto沙箱' });
+    expect(pnvsEndpoint).not.toBe(endpoint);
+    expect(config).toMatchObject({ mainlandService: 'pnvs', pnvsSignName: '速通互联验证码', endpoint, pnvsEndpoint, signName: 'Logto沙箱' });
     cliRun.child.kill('SIGTERM');
     expect(await cliRun.exited).toBe(0);
   });

@@ -18,7 +18,8 @@ Local stand-in for Aliyun SMS (dysmsapi) with a web inbox.
 
 Options:
   --host <address>     interface to listen on (default 127.0.0.1)
-  --port <number>      port to listen on; 0 picks a free one (default 8787)
+  --port <number>      port to listen on; 0 picks a free one (default 8787); the
+                       PNVS host (dypnsapi) listens on the next one (with 0, a free one)
   --config <file>      registry JSON: credentials, sign names, templates, sender IDs
                        (default sandbox/registry.default.json)
   --site <site>        print the connector config for a "china" (default) or an
@@ -137,6 +138,7 @@ async function main(): Promise<void> {
   console.log(`Aliyun SMS sandbox is running.
 
   Endpoint         ${sandbox.endpoint}
+  PNVS endpoint    ${sandbox.pnvsEndpoint}
   Inbox            ${sandbox.endpoint}/
   AccessKeyId      ${sandbox.accessKeyId}
   AccessKeySecret  ${sandbox.accessKeySecret}

@@ -15,9 +15,13 @@ import type { AccountRegistry, Registry, Template, UsageType } from './registry.
 /** The usage types the connector requires, in the order operators read them. */
 const usageTypes: readonly UsageType[] = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
 
-/** What {@link connectorConfig} needs from a sandbox: an endpoint, a key pair and the account it belongs to. */
+/**
+ * What {@link connectorConfig} needs from a sandbox: an endpoint, a key pair and the account it
+ * belongs to; PNVS goes to `pnvsEndpoint` (the sandbox's PNVS host) when given, else to `endpoint`.
+ */
 export type SandboxAccess = {
   endpoint: string;
+  pnvsEndpoint?: string;
   accessKeyId: string;
   accessKeySecret: string;
   registry: Pick<AccountRegistry, 'signNames' | 'senderIds' | 'templates' | 'pnvs'>;
@@ -63,7 +67,7 @@ export function connectorConfig({ endpoint, accessKeyId, accessKeySecret, regist
 }
 
 /**
- * A China-site configuration that sends mainland numbers through PNVS with the registry's first
+ * A China-site configuration that sends mainland numbers through PNVS (on the sandbox's PNVS host) with the registry's first
  * gifted signature and the gifted defaults, and, with `ownSignature` (default), every other number
  * through SendSms with the registry's own signature and templates. Without it, the configuration
  * of an account that has only PNVS: keys, service and gifted signature.
@@ -73,7 +77,7 @@ export function pnvsConnectorConfig(access: SandboxAccess, { ownSignature = true
   if (pnvsSignName === undefined) {
     throw new TypeError('the registry needs at least one PNVS gifted sign name');
   }
-  const pnvs = { mainlandService: 'pnvs', pnvsSignName, pnvsEndpoint: access.endpoint };
+  const pnvs = { mainlandService: 'pnvs', pnvsSignName, pnvsEndpoint: access.pnvsEndpoint ?? access.endpoint };
   if (ownSignature) {
     return { ...connectorConfig(access), ...pnvs };
   }

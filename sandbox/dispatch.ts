@@ -23,6 +23,7 @@ import { queryMessage } from './intl-query-api.js';
 import { querySmsSignList, querySmsTemplateList } from './list-api.js';
 import type { NonceLedger } from './nonce-ledger.js';
 import { sendSmsVerifyCode } from './pnvs-api.js';
+import { pnvsQuerySendDetails } from './pnvs-query-api.js';
 import { forbiddenActionRefusal, ramRefusal } from './ram-denial.js';
 import type { ApiFamily } from './ram-denial.js';
 import type { QueryRate } from './query-rate.js';
@@ -35,8 +36,11 @@ import { missingCommonParameter, verifySignedRequest } from './verify.js';
 import { isSignedV3, missingV3Value, v3AccessKeyId, verifyV3Request } from './verify-v3.js';
 import type { V3Incoming } from './verify-v3.js';
 
+/** Which Aliyun host a listener plays: SMS (`dysmsapi`, the default) or PNVS (`dypnsapi`). */
+export type Service = 'dysmsapi' | 'dypnsapi';
+
 /** Everything {@link answerRpc} needs besides method and parameters; the account comes from the AccessKey. */
-export type RpcState = Omit<ActionContext, 'params' | AccountScoped> & { nonces: NonceLedger; accounts: AccountBook; rate: QueryRate };
+export type RpcState = Omit<ActionContext, 'params' | AccountScoped> & { nonces: NonceLedger; accounts: AccountBook; rate: QueryRate; service?: Service };
 
 type ActionHandler = (context: ActionContext) => RpcAnswer;
 
@@ -53,7 +57,7 @@ const dysms = (run: ActionHandler): ActionEntry => ({ run, ram: 'dysms' });
  * §0: the China site's 2017-05-25 API (sends and the read-only queries of
  * docs/aliyun-sms-query-api.md) and the international site's 2018-05-01 API. PNVS's
  * `SendSmsVerifyCode` is also 2017-05-25; Aliyun serves it on its own host (`dypnsapi`), the
- * sandbox on the same port as the rest (an assumption: README). So are the billing API's balance
+ * sandbox on its PNVS host ({@link pnvsApis}) and, for older configurations, here too. So are the billing API's balance
  * (BssOpenApi 2017-12-14) and STS's `GetCallerIdentity` (2015-04-01). A send is refused first
  * when its account may not send (account-refusals.ts).
  */
@@ -87,6 +91,17 @@ const apis: Record<string, Record<string, ActionEntry>> = {
 };
 
 /**
+ * PNVS's host (`dypnsapi.aliyuncs.com`): its send, and its own `QuerySendDetails`, whose answer
+ * differs from the SMS one (SDK `@alicloud/dypnsapi20170525` 2.0.0, `QuerySendDetailsResponseBody`).
+ */
+const pnvsApis: Record<string, Record<string, ActionEntry>> = {
+  '2017-05-25': {
+    SendSmsVerifyCode: { run: refusedUnlessInGoodStanding('SendSmsVerifyCode', sendSmsVerifyCode), ram: 'dypns' },
+    QuerySendDetails: { run: pnvsQuerySendDetails, ram: 'dypns' },
+  },
+};
+
+/**
  * One RPC request: `params` are the decoded query and form parameters merged, with a V3 request's
  * `x-acs-action` and `x-acs-version` as `Action` and `Version`; the rest is what V3 signs.
  */
@@ -103,7 +118,7 @@ export function answerRpc(request: RpcRequest, state: RpcState): RpcAnswer {
   if (missing !== undefined) {
     return missing;
   }
-  const actions = lookup(apis, params.Version ?? '');
+  const actions = lookup(state.service === 'dypnsapi' ? pnvsApis : apis, params.Version ?? '');
   if (actions === undefined) {
     return gatewayError('InvalidVersion', state.gateway);
   }

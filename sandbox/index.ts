@@ -39,6 +39,11 @@ export type SandboxOptions = {
   host?: string;
   /** Port to bind. Default `0` (an ephemeral port). */
   port?: number;
+  /**
+   * Port of the PNVS host (`dypnsapi.aliyuncs.com` at Aliyun): its own `SendSmsVerifyCode` and
+   * `QuerySendDetails`. Default `port + 1`, or an ephemeral port when `port` is `0`.
+   */
+  pnvsPort?: number;
   /** Approved credentials, signs and templates. Default: `sandbox/registry.default.json`. */
   registry?: Registry;
   /** Base clock in ms. Default `Date.now`; `sandbox.clock.advance()` adds an offset on top. */
@@ -59,6 +64,8 @@ export type SandboxOptions = {
 export type Sandbox = {
   /** Base URL, e.g. `http://127.0.0.1:41234` (https with tls), no trailing slash. */
   endpoint: string;
+  /** Base URL of the PNVS host, which answers PNVS's own actions (the SMS endpoint also takes `SendSmsVerifyCode`). */
+  pnvsEndpoint: string;
   /** The registry's first credential (of the first account). */
   accessKeyId: string;
   accessKeySecret: string;
@@ -114,25 +121,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // 16 digits like Aliyun's BizId (§2): ms timestamp + a 3-digit sequence.
   const newId = () => `${clock.now()}${String((sequence = (sequence + 1) % 1000)).padStart(3, '0')}`;
   const accounts = new AccountBook(registry, { outbox, flowControl: options.flowControl ?? true, newId, now: clock.now });
-  const server = await listen(
-    { host: options.host ?? '127.0.0.1', port: options.port ?? 0, ...(options.tls ? { tls: options.tls } : {}) },
-    {
-      registry,
-      clock,
-      outbox,
-      requests,
-      faults,
-      nonces: new NonceLedger(),
-      timers: new Timers(),
-      accounts,
-      rate,
-      settings,
-      newId,
-      ...(options.log ? { log: options.log } : {}),
-    },
-  );
+  const state = {
+    registry,
+    clock,
+    outbox,
+    requests,
+    faults,
+    nonces: new NonceLedger(),
+    timers: new Timers(),
+    accounts,
+    rate,
+    settings,
+    newId,
+    ...(options.log ? { log: options.log } : {}),
+  };
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 0;
+  const tls = options.tls ? { tls: options.tls } : {};
+  const server = await listen({ host, port, ...tls }, state);
+  // Aliyun serves PNVS on a host of its own, where QuerySendDetails is PNVS's (pnvs-query-api.ts).
+  const pnvsServer = await listen({ host, port: options.pnvsPort ?? (port === 0 ? 0 : port + 1), ...tls }, { ...state, service: 'dypnsapi' }).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   return {
     endpoint: server.endpoint,
+    pnvsEndpoint: pnvsServer.endpoint,
     accessKeyId: credential.accessKeyId,
     accessKeySecret: credential.accessKeySecret,
     registry,
@@ -144,7 +158,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     records: accounts.first().records,
     accounts,
     settings,
-    stats: server.stats,
-    close: server.close,
+    stats: () => {
+      const [sms, pnvs] = [server.stats(), pnvsServer.stats()];
+      return {
+        connectionsAccepted: sms.connectionsAccepted + pnvs.connectionsAccepted,
+        openConnections: sms.openConnections + pnvs.openConnections,
+        peakOpenConnections: Math.max(sms.peakOpenConnections, pnvs.peakOpenConnections),
+      };
+    },
+    close: async () => {
+      await Promise.all([server.close(), pnvsServer.close()]);
+    },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * QuerySendDetails over real HTTP (docs/aliyun-sms-query-api.md §7): the registry's records,
  * records of real SendSms sends, outcomes set through the operator API, injected records, paging,
- * refusals, exact JSON and XML answers, V1 and V3 signing, a bad signature. The sandbox clock is
- * fixed at 2026-12-05 10:00:00 China time.
+ * refusals, exact JSON and XML answers, V1 and V3 signing, a bad signature; and PNVS's own
+ * QuerySendDetails on the PNVS host, in PNVS's shape (`Model` array, numeric `TotalCount`,
+ * `Success`, no `RequestId`), listing PNVS sends only. The sandbox clock is fixed at
+ * 2026-12-05 10:00:00 China time.
  *
  * @module
  */
@@ -195,5 +197,59 @@ describe('QuerySendDetails refusals', () => {
     expect(body(reply)).toMatchObject({ Code: 'OK', TotalCount: '3' });
     const refused = await callSandboxV3(sandbox, { action: 'QuerySendDetails', query, accessKeySecret: 'not-the-secret' });
     expect({ status: refused.status, code: body(refused).Code }).toEqual({ status: 400, code: 'SignatureDoesNotMatch' });
+  });
+});
+
+const pnvsHost = () => ({ ...sandbox, endpoint: sandbox.pnvsEndpoint });
+const pnvsQuery = { ...defaults, PhoneNumber: '13800138000' };
+const sendCode = () =>
+  callSandbox(pnvsHost(), { Action: 'SendSmsVerifyCode', Version: '2017-05-25', PhoneNumber: '13800138000', SignName: '速通互联验证码', TemplateCode: '100001', TemplateParam: '{"code":"4821","min":"5"}' });
+
+describe("PNVS's QuerySendDetails, on the PNVS host (SDK @alicloud/dypnsapi20170525 2.0.0 QuerySendDetailsResponseBody)", () => {
+  it('listens apart from the SMS host', () => {
+    expect(sandbox.pnvsEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(sandbox.pnvsEndpoint).not.toBe(sandbox.endpoint);
+  });
+
+  it("lists a code it sent in PNVS's shape", async () => {
+    const sent = await sendCode();
+    const bizId = (sent.json as { Model: { BizId: string } }).Model.BizId;
+    const reply = await callSandbox(pnvsHost(), pnvsQuery);
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({
+      Code: 'OK',
+      Message: 'OK',
+      Success: true,
+      TotalCount: 1,
+      Model: [{ PhoneNum: '13800138000', SendStatus: 3, ErrCode: 'DELIVERED', TemplateCode: '100001', Content: '【速通互联验证码】验证码4821，您正在登录或注册，5分钟内有效，请勿告诉他人。', SendDate: '2026-12-05 10:00:00', ReceiveDate: '2026-12-05 10:00:02' }],
+    });
+    expect(bizId).toMatch(/^\d{16}\^0$/);
+    expect((await callSandbox(pnvsHost(), { ...pnvsQuery, BizId: bizId })).json).toMatchObject({ TotalCount: 1 });
+    expect((await callSandbox(pnvsHost(), { ...pnvsQuery, BizId: '1^0' })).json).toEqual({ Code: 'OK', Message: 'OK', Success: true, TotalCount: 0, Model: [] });
+  });
+
+  it('is not what the SMS host lists, and the SMS host keeps its shape', async () => {
+    await sendCode();
+    const reply = await callSandbox(sandbox, pnvsQuery);
+    expect(reply.json).toEqual({ RequestId: reply.headers['x-acs-request-id'], Code: 'OK', Message: 'OK', TotalCount: '0', SmsSendDetailDTOs: { SmsSendDetailDTO: [] } });
+    expect((await callSandbox(pnvsHost(), { ...pnvsQuery, PhoneNumber: '13700137000' })).json).toMatchObject({ TotalCount: 0, Model: [] });
+  });
+
+  it('[assumption A43] refuses a malformed SendDate with its bare code and Success false', async () => {
+    const reply = await callSandbox(pnvsHost(), { ...pnvsQuery, SendDate: '2026-12-05' });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ Code: 'INVALID_PARAMETERS', Message: 'SendDate格式错误，应为yyyyMMdd', Success: false });
+  });
+
+  it('[assumption A16] answers a missing parameter at the gateway', async () => {
+    const reply = await callSandbox(pnvsHost(), { ...pnvsQuery, PageSize: '' });
+    expect(reply.status).toBe(400);
+    expect(reply.json).toMatchObject({ Code: 'MissingPageSize' });
+  });
+
+  it("serves only PNVS's actions", async () => {
+    const reply = await callSandbox(pnvsHost(), { Action: 'SendSms', Version: '2017-05-25', PhoneNumbers: '13800138000', SignName: 'Logto沙箱', TemplateCode: 'SMS_460100001', TemplateParam: '{"code":"1234"}' });
+    expect(reply.status).toBe(404);
+    expect(reply.json).toMatchObject({ Code: 'InvalidAction.NotFound' });
   });
 });

@@ -44,10 +44,12 @@ export type SendRecord = {
   errCode?: string;
   /** Where the record comes from: a real send or an injected one. */
   source: 'outbox' | 'injected';
+  /** PNVS's (`SendSmsVerifyCode`), which only PNVS's QuerySendDetails lists; absent for SMS sends. */
+  service?: 'dypnsapi';
 };
 
-/** Selects records: one number (any spelling of it), one China-time day, one id, one site. */
-export type RecordFilter = { phone?: string; day?: string; id?: string; site?: SendRecord['site'] };
+/** Selects records: one number (any spelling of it), one China-time day, one id, one site, one product. */
+export type RecordFilter = { phone?: string; day?: string; id?: string; site?: SendRecord['site']; service?: 'dysmsapi' | 'dypnsapi' };
 
 /** The carrier's receipt arrives this long after the send in the sandbox. */
 export const receiptDelayMs = 2000;
@@ -114,6 +116,7 @@ export class SendRecords {
     const fromOutbox = this.#outbox.list().flatMap((message) => fromMessage(message));
     return [...[...this.#injected].reverse(), ...fromOutbox]
       .filter((record) => filter.site === undefined || record.site === filter.site)
+      .filter((record) => filter.service === undefined || (record.service ?? 'dysmsapi') === filter.service)
       .filter((record) => phone === undefined || record.phone === phone)
       .filter((record) => filter.day === undefined || chinaDay(record.sentAt) === filter.day)
       .filter((record) => filter.id === undefined || record.id === filter.id)
@@ -136,8 +139,8 @@ export class SendRecords {
     if (outcome === undefined) {
       return record;
     }
-    const { phone, id, site, content, templateCode, outId, sentAt, source } = record;
-    const optional = { ...(templateCode === undefined ? {} : { templateCode }), ...(outId === undefined ? {} : { outId }) };
+    const { phone, id, site, content, templateCode, outId, sentAt, source, service } = record;
+    const optional = { ...(templateCode === undefined ? {} : { templateCode }), ...(outId === undefined ? {} : { outId }), ...(service === undefined ? {} : { service }) };
     return { phone, id, site, content, ...optional, sentAt, source, ...settle(sentAt, outcome) };
   }
 }
@@ -159,9 +162,9 @@ function settle(sentAt: number, outcome: Outcome): Pick<SendRecord, 'status' | '
   }
 }
 
-/** A real send: SendSms by BizId, the 2018-05-01 sends by MessageId; PNVS sends are not listed. */
+/** A real send: SendSms and PNVS's SendSmsVerifyCode by BizId, the 2018-05-01 sends by MessageId. */
 function fromMessage(message: OutboxMessage): SendRecord[] {
-  const id = message.action === 'SendSms' ? message.bizId : message.service === undefined ? message.messageId : undefined;
+  const id = message.action === 'SendSms' || message.service === 'dypnsapi' ? message.bizId : message.messageId;
   if (id === undefined) {
     return [];
   }
@@ -176,6 +179,7 @@ function fromMessage(message: OutboxMessage): SendRecord[] {
       ...(message.outId === undefined ? {} : { outId: message.outId }),
       sentAt,
       source: 'outbox',
+      ...(message.service === 'dypnsapi' ? { service: message.service } : {}),
       ...settle(sentAt, { status: 'delivered' }),
     },
   ];

@@ -66,7 +66,8 @@ export function querySendStatistics(context: ActionContext): RpcAnswer {
     return refuse('TemplateType取值错误');
   }
   const days = dailyStatistics(
-    context.records.list(),
+    // SMS records only: PNVS's (SendSmsVerifyCode) are another product's (assumption A34).
+    context.records.list({ service: 'dysmsapi' }),
     context.dailySends.list(),
     (code) => {
       const template = context.account.template(code);

