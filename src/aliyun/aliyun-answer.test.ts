@@ -57,7 +57,7 @@ describe('readAnswer', () => {
 describe('readAnswer of an API that answers a success without a code (codelessIsOk)', () => {
   const sts = '{"RequestId":"R","AccountId":"1000000000000001","IdentityType":"RAMUser","UserId":"2","PrincipalId":"2","Arn":"acs:ram::1000000000000001:user/u"}';
 
-  it('reads STS GetCallerIdentity as OK (@alicloud/sts20150401 GetCallerIdentityResponseBody.ts has no Code)', () => {
+  it('reads STS GetCallerIdentity as OK (Aliyun’s STS SDK, sts20150401 GetCallerIdentityResponseBody.ts has no Code)', () => {
     expect(readAnswer(sts, { codelessIsOk: true })?.outcome).toEqual({ code: 'OK', message: '', requestId: 'R' });
   });
 

@@ -22,7 +22,7 @@ const parseObject = (text: string): Record<string, unknown> | undefined => {
 
 /**
  * How to read an answer. `codelessIsOk`: an answer with a `RequestId` and no code is a success, as
- * APIs outside SMS answer (STS `GetCallerIdentity`: `@alicloud/sts20150401`
+ * APIs outside SMS answer (STS `GetCallerIdentity`: Aliyun's STS SDK (`sts20150401`)
  * `GetCallerIdentityResponseBody.ts` has no `Code`). Never for a send, whose success always says `OK`.
  */
 export type AnswerReading = { codelessIsOk?: boolean };

@@ -25,7 +25,7 @@ const stsEndpointFor = (endpoint: string): string => (isLoopbackHost(new URL(end
 /** Who an AccessKey belongs to: the Aliyun account's ID, or the sentence saying why it could not be read. */
 const callerOf = async (client: AliyunClient, account: AccountConfig): Promise<{ accountId: string } | { problem: string }> => {
   const target: QueryTarget = { ...account, endpoint: stsEndpointFor(account.endpoint) };
-  // STS answers a success without a Code (@alicloud/sts20150401 GetCallerIdentityResponseBody.ts).
+  // STS answers a success without a Code (Aliyun's STS SDK, sts20150401 GetCallerIdentityResponseBody.ts).
   const answer: QueryAnswer = await queryAccount(client, target, 'GetCallerIdentity', {}, '2015-04-01', { codelessIsOk: true });
   if (answer.kind === 'ok' && typeof answer.body.AccountId === 'string') {
     return { accountId: answer.body.AccountId };
