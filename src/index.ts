@@ -21,10 +21,16 @@ import { isConsoleSend, withEndUserErrors } from './end-user-error.js';
 import { storedConfigError } from './aliyun/errors.js';
 import { metadata } from './metadata.js';
 import { planSend } from './plan/route.js';
+import { createFailoverMemory } from './failover-memory.js';
 import { sendExplainingRefusals } from './send-explanation.js';
+import { consoleFailoverNote, sendWithFailover, type FailoverContext, type SentBy } from './send-failover.js';
 
-/** What a successful send resolves with: Aliyun's receipt id and request id. */
-export type SendReceipt = { BizId?: string; RequestId?: string };
+/**
+ * What a successful send resolves with: Aliyun's receipt id and request id, and, when the
+ * configuration has a fallback account, which account sent ({@link SentBy}: `account`, and the
+ * primary's code when the fallback sent). Logto discards it; a log line of the send can use it.
+ */
+export type SendReceipt = { BizId?: string; MessageId?: string; RequestId?: string } & Partial<SentBy>;
 
 /** Refuses, before anything is sent, a `data` that is not shaped like Logto's. */
 function assertMessage(data: unknown): asserts data is SendMessageData {
@@ -79,20 +85,23 @@ const createConfigReader = () => {
 };
 
 /** What the connectors of one factory share for the whole process. */
-type ProcessState = { client: AliyunClient; readConfig: ReturnType<typeof createConfigReader> };
+type ProcessState = { client: AliyunClient; readConfig: ReturnType<typeof createConfigReader>; failover: FailoverContext };
 
 const processStates = new WeakMap<ClientOptions, ProcessState>();
 
 /**
  * The state of the factory built with `options`. Logto calls the factory (the default export)
  * again for every request that sends and keeps only this module for the process, so the client,
- * with the clock corrections it learns, and the validated configurations are kept per factory,
- * not per connector instance.
+ * with the clock corrections it learns, the validated configurations and the failover memory
+ * (which primary accounts to pass over for now) are kept per factory, not per connector instance.
  */
 const processStateOf = (options: ClientOptions): ProcessState => {
   let state = processStates.get(options);
   if (!state) {
-    state = { client: createAliyunClient(options), readConfig: createConfigReader() };
+    const { now = () => new Date(), warn = (message: string) => { console.warn(message); } } = options;
+    const client = createAliyunClient(options);
+    const memory = createFailoverMemory({ now: () => now().getTime() });
+    state = { client, readConfig: createConfigReader(), failover: { client, memory, warn } };
     processStates.set(options, state);
   }
   return state;
@@ -105,7 +114,7 @@ const processStateOf = (options: ClientOptions): ProcessState => {
 export const createAliyunSmsConnector =
   (options: ClientOptions = {}): CreateConnector<SmsConnector> =>
   ({ getConfig }: { getConfig: GetConnectorConfig }) => {
-    const { client, readConfig } = processStateOf(options);
+    const { client, readConfig, failover } = processStateOf(options);
     return Promise.resolve({
       metadata,
       type: ConnectorType.Sms,
@@ -114,11 +123,17 @@ export const createAliyunSmsConnector =
         assertMessage(data);
         const validated = readConfig(config ?? (await storedConfig(getConfig)));
         const call = planSend(validated, data);
-        // The Console's Send (a config argument) explains a refusal from the account; sign-ins never do.
-        const answer = isConsoleSend(config)
-          ? await sendExplainingRefusals(client, call, validated)
-          : await client.send(call, validated, validated.timeout);
-        return receiptOf(answer) satisfies SendReceipt;
+        // The Console's Send (a config argument) explains a refusal from the account and tests the
+        // primary account only; sign-ins never explain, and fail over when a fallback is configured.
+        if (isConsoleSend(config)) {
+          return receiptOf(await sendExplainingRefusals(client, call, validated, consoleFailoverNote(validated))) satisfies SendReceipt;
+        }
+        const { fallback } = validated;
+        if (fallback === undefined) {
+          return receiptOf(await client.send(call, validated, validated.timeout)) satisfies SendReceipt;
+        }
+        const { answer, sentBy } = await sendWithFailover(failover, { ...validated, fallback }, call, data);
+        return { ...receiptOf(answer), ...sentBy } satisfies SendReceipt;
       }),
     });
   };

@@ -50,6 +50,8 @@ export const oracleActions: readonly OracleAction[] = [
   // PNVS (号码认证服务), on its own host.
   row('dypnsapi', '2017-05-25', 'SendSmsVerifyCode'),
   row('dypnsapi', '2017-05-25', 'QuerySendDetails'),
+  // STS, which doctor asks whether a fallback account's key belongs to the primary's account.
+  row('sts', '2015-04-01', 'GetCallerIdentity', { parameters: false }),
 ];
 
 /**
@@ -60,8 +62,18 @@ export const oracleActions: readonly OracleAction[] = [
 export const upcomingActions: readonly OracleAction[] = [
   row('dysmsapi', '2017-05-25', 'QuerySendStatistics'),
   row('business', '2017-12-14', 'QueryAccountBalance', { parameters: false }),
-  row('sts', '2015-04-01', 'GetCallerIdentity', { parameters: false }),
 ];
+
+/**
+ * The one product whose API has `version`, when only one has it. A loopback endpoint (the sandbox,
+ * and a recorder in front of it) serves every product on one port, and the package sends a
+ * product's calls there, so an exchange recorded on one host may be another product's: STS
+ * 2015-04-01 and BssOpenApi 2017-12-14 tell themselves apart by version (2017-05-25 does not).
+ */
+const onlyProductOf = (version: string | undefined): string | undefined => {
+  const services = Object.keys(sdkOf).filter((key) => key.endsWith(` ${version ?? ''}`)).map((key) => key.split(' ')[0]);
+  return services.length === 1 ? services[0] : undefined;
+};
 
 /** The row of an exchange, by host, version and action, among `rows`. */
 export const oracleRowOf = (
@@ -69,7 +81,10 @@ export const oracleRowOf = (
   version: string | undefined,
   action: string | undefined,
   rows: readonly OracleAction[] = oracleActions,
-): OracleAction | undefined => rows.find((candidate) => candidate.service === service && candidate.version === version && candidate.action === action);
+): OracleAction | undefined => {
+  const host = onlyProductOf(version) ?? service;
+  return rows.find((candidate) => candidate.service === host && candidate.version === version && candidate.action === action);
+};
 
 /**
  * The signature's common parameters (fact sheet §1.1), which no request model lists: every
