@@ -1,6 +1,7 @@
 /**
  * How each fault is put on the wire. Faults that replace the answer run before the request is
- * processed (nothing reaches the outbox); `trickle` sends the real answer slowly.
+ * processed (nothing reaches the outbox); `trickle` sends the real answer slowly, and `lost-answer`
+ * drops it after the request ran.
  *
  * @module
  */
@@ -15,11 +16,11 @@ import type { Timers } from './timers.js';
 export type WireAnswer = { status: number; headers: Record<string, string>; body: Buffer };
 
 /** Faults that answer instead of the API. */
-export type ReplacingFault = Exclude<Fault, { kind: 'delay' } | { kind: 'trickle' }>;
+export type ReplacingFault = Exclude<Fault, { kind: 'delay' } | { kind: 'trickle' } | { kind: 'lost-answer' }>;
 
-/** True for faults that answer instead of the API (everything but `delay` and `trickle`). */
+/** True for faults that answer instead of the API (everything but `delay`, `trickle` and `lost-answer`, which run it). */
 export function replacesAnswer(fault: Fault): fault is ReplacingFault {
-  return fault.kind !== 'delay' && fault.kind !== 'trickle';
+  return fault.kind !== 'delay' && fault.kind !== 'trickle' && fault.kind !== 'lost-answer';
 }
 
 /** Misbehaves on `response` as `fault` says; `headers` are the usual Date and request-id headers. */

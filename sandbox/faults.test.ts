@@ -124,6 +124,13 @@ describe('faults that still answer deliver the message', () => {
     expect(sandbox.outbox.list()).toHaveLength(1);
   });
 
+  it('lost-answer: the message is delivered, then the connection dies before the answer', async () => {
+    sandbox.faults.set({ kind: 'lost-answer' });
+    const seen = await observe(3000);
+    expect(seen).toMatchObject({ error: 'ECONNRESET', timedOut: false, body: '' });
+    expect(sandbox.outbox.list()).toHaveLength(1);
+  });
+
   it('trickle stalls a client that gives up first', async () => {
     sandbox.faults.set({ kind: 'trickle' });
     const seen = await observe(300);

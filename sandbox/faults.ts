@@ -22,7 +22,9 @@ export type Fault =
   /** The real answer, `bytesPerTick` bytes (default 1) every `tickMs` (default 100). */
   | { kind: 'trickle'; bytesPerTick?: number; tickMs?: number }
   /** Headers and part of the body, then a TCP reset. */
-  | { kind: 'reset-mid-body' };
+  | { kind: 'reset-mid-body' }
+  /** Run the request (a send is delivered and recorded), then destroy the socket without answering: the answer is lost. */
+  | { kind: 'lost-answer' };
 
 /** Holds the active fault and how many more requests it applies to. */
 export class FaultSwitch {
@@ -103,10 +105,11 @@ export function parseFault(value: unknown): Fault {
     case 'truncated-json':
     case 'headers-then-stall':
     case 'reset-mid-body':
+    case 'lost-answer':
       return { kind: fault.kind };
     default:
       throw new TypeError(
-        '"kind" must be one of delay, hang, close, http-error, truncated-json, headers-then-stall, trickle, reset-mid-body',
+        '"kind" must be one of delay, hang, close, http-error, truncated-json, headers-then-stall, trickle, reset-mid-body, lost-answer',
       );
   }
 }

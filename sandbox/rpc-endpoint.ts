@@ -78,6 +78,11 @@ export async function answerRpcRequest(
   };
   const code = answer.body.Code ?? answer.body.ResponseCode;
   logLine(`${answer.status} ${typeof code === 'string' ? code : ''}`);
+  if (fault?.kind === 'lost-answer') {
+    // The request ran (a send reached the outbox); the connection dies before the answer leaves.
+    response.socket?.destroy();
+    return;
+  }
   if (fault?.kind === 'trickle') {
     trickle(wire, response, fault, state.timers);
     return;

@@ -46,6 +46,14 @@ export class BoundedMap<K, V> {
     }
   }
 
+  /** Forgets `key`; true when it was kept. */
+  delete(key: K): boolean {
+    if (key === this.#newest) {
+      this.#newest = undefined;
+    }
+    return this.#entries.delete(key);
+  }
+
   /** How many entries are kept. */
   get size(): number {
     return this.#entries.size;

@@ -21,12 +21,18 @@ import { isConsoleSend, withEndUserErrors } from './end-user-error.js';
 import { storedConfigError } from './aliyun/errors.js';
 import { metadata } from './metadata.js';
 import { planSend, type ApiCall } from './plan/route.js';
+import { createFailoverMemory } from './failover-memory.js';
 import { sendExplainingRefusals } from './send-explanation.js';
+import { consoleFailoverNote, sendWithFailover, type FailoverContext, type SentBy } from './send-failover.js';
 import type { SendStage } from './send-log/send-log.js';
 import { stdoutWriter, writeSendLog, type SendLogWriter } from './send-log/send-log-writer.js';
 
-/** What a successful send resolves with: Aliyun's receipt id and request id. */
-export type SendReceipt = { BizId?: string; RequestId?: string };
+/**
+ * What a successful send resolves with: Aliyun's receipt id and request id, and, when the
+ * configuration has a fallback account, which account sent ({@link SentBy}: `account`, and the
+ * primary's code when the fallback sent). Logto discards it; a log line of the send can use it.
+ */
+export type SendReceipt = { BizId?: string; MessageId?: string; RequestId?: string } & Partial<SentBy>;
 
 /** Refuses, before anything is sent, a `data` that is not shaped like Logto's. */
 function assertMessage(data: unknown): asserts data is SendMessageData {
@@ -87,20 +93,23 @@ const createConfigReader = () => {
 export type ConnectorOptions = ClientOptions & { sendLog?: SendLogWriter };
 
 /** What the connectors of one factory share for the whole process. */
-type ProcessState = { client: AliyunClient; readConfig: ReturnType<typeof createConfigReader> };
+type ProcessState = { client: AliyunClient; readConfig: ReturnType<typeof createConfigReader>; failover: FailoverContext };
 
 const processStates = new WeakMap<ConnectorOptions, ProcessState>();
 
 /**
  * The state of the factory built with `options`. Logto calls the factory (the default export)
  * again for every request that sends and keeps only this module for the process, so the client,
- * with the clock corrections it learns, and the validated configurations are kept per factory,
- * not per connector instance.
+ * with the clock corrections it learns, the validated configurations and the failover memory
+ * (which primary accounts to pass over for now) are kept per factory, not per connector instance.
  */
 const processStateOf = (options: ConnectorOptions): ProcessState => {
   let state = processStates.get(options);
   if (!state) {
-    state = { client: createAliyunClient(options), readConfig: createConfigReader() };
+    const { now = () => new Date(), warn = (message: string) => { console.warn(message); } } = options;
+    const client = createAliyunClient(options);
+    const memory = createFailoverMemory({ now: () => now().getTime() });
+    state = { client, readConfig: createConfigReader(), failover: { client, memory, warn } };
     processStates.set(options, state);
   }
   return state;
@@ -113,7 +122,7 @@ const processStateOf = (options: ConnectorOptions): ProcessState => {
 export const createAliyunSmsConnector =
   (options: ConnectorOptions = {}): CreateConnector<SmsConnector> =>
   ({ getConfig }: { getConfig: GetConnectorConfig }) => {
-    const { client, readConfig } = processStateOf(options);
+    const { client, readConfig, failover } = processStateOf(options);
     const { now = () => new Date(), sendLog = stdoutWriter } = options;
     return Promise.resolve({
       metadata,
@@ -128,8 +137,12 @@ export const createAliyunSmsConnector =
         // The configuration the line reads its switch and secret from: the validated one once there is one.
         let logConfig: unknown = config;
         let call: ApiCall | undefined;
-        const log = (ending: { receipt: Record<string, string> } | { error: unknown }) => {
+        const log = (ending: { receipt: SendReceipt } | { error: unknown }) => {
           writeSendLog(sendLog, logConfig, { startedAt, endedAt: now(), test, type, to, stage, ...(call ? { call } : {}), ...ending });
+        };
+        const sent = (receipt: SendReceipt): SendReceipt => {
+          log({ receipt });
+          return receipt;
         };
         try {
           assertMessage(data);
@@ -140,11 +153,19 @@ export const createAliyunSmsConnector =
           stage = 'plan';
           call = planSend(validated, data);
           stage = 'send';
-          // The Console's Send (a config argument) explains a refusal from the account; sign-ins never do.
-          const answer = test ? await sendExplainingRefusals(client, call, validated) : await client.send(call, validated, validated.timeout);
-          const receipt = receiptOf(answer) satisfies SendReceipt;
-          log({ receipt });
-          return receipt;
+          // The Console's Send (a config argument) explains a refusal from the account and tests the
+          // primary account only; sign-ins never explain, and fail over when a fallback is configured.
+          if (test) {
+            return sent(receiptOf(await sendExplainingRefusals(client, call, validated, consoleFailoverNote(validated))) satisfies SendReceipt);
+          }
+          const { fallback } = validated;
+          if (fallback === undefined) {
+            return sent(receiptOf(await client.send(call, validated, validated.timeout)) satisfies SendReceipt);
+          }
+          const { answer, sentBy, call: sentWith } = await sendWithFailover(failover, { ...validated, fallback }, call, data);
+          // The line shows the route of the account that sent.
+          call = sentWith;
+          return sent({ ...receiptOf(answer), ...sentBy } satisfies SendReceipt);
         } catch (error: unknown) {
           log({ error });
           throw error;

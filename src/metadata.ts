@@ -208,5 +208,25 @@ export const metadata: ConnectorMetadata = {
       placeholder: String(defaultTimeout),
       description: `Milliseconds one send may take in all, from ${timeoutRange.min} to ${timeoutRange.max}; default ${defaultTimeout}.`,
     },
+    {
+      key: 'fallback',
+      label: 'Fallback account (optional)',
+      type: ConnectorConfigFormItemType.Json,
+      required: false,
+      // The Console needs JSON text here to save; `{}` (no fallback) is also what it shows for a config saved without the key.
+      defaultValue: {},
+      placeholder: '{"accessKeyId": "LTAI5t...", "signName": "...", "templates": [...]}',
+      description:
+        'Optional: a second Aliyun account (or PNVS on this one) that sends when this account cannot: out of balance, suspended, its key or RAM policy refused, a signature or template withdrawn. Never after a timeout, flow control or a daily cap. The same keys as this form, only those that differ, e.g. {"accessKeyId": "LTAI5t...", "signName": "...", "templates": [...]} or {"mainlandService": "pnvs", "pnvsSignName": "速通互联验证码"}; each key left out is this account\'s. Its secret goes in Fallback AccessKey Secret. Send tests this account only; doctor --send tests both.',
+    },
+    {
+      key: 'fallbackAccessKeySecret',
+      label: 'Fallback AccessKey Secret',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      isConfidential: true,
+      placeholder: '<fallback-access-key-secret>',
+      description: 'The secret of the fallback account\'s AccessKey (fallback.accessKeyId); required when the fallback has an AccessKey of its own, empty otherwise.',
+    },
   ],
 };

@@ -11,7 +11,7 @@ import { lookupProblem, signStateFinding, type Finding } from './account/account
 import { templateKindFinding, templateParamsFindings, templateStateFinding } from './account/template-findings.js';
 import { lookupSign, lookupTemplate } from './account/account-lookups.js';
 import type { QueryTarget } from './account/account-queries.js';
-import type { AliyunAnswer, AliyunClient } from './aliyun/aliyun-client.js';
+import type { AliyunAnswer, AliyunClient, SendOutcome } from './aliyun/aliyun-client.js';
 import type { AliyunSmsConfig } from './config/config.js';
 import type { ApiCall } from './plan/route.js';
 
@@ -80,23 +80,38 @@ const withFindings = (error: ConnectorError, findings: readonly Finding[]): Conn
   });
 };
 
+/** A refused or failed send's outcome. */
+type Failed = Exclude<SendOutcome, { kind: 'sent' }>;
+
+/** The error with `note` added to its operator's sentence. */
+const withNote = (error: ConnectorError, note: string): ConnectorError => {
+  const data = error.data as Record<string, unknown>;
+  return note === '' ? error : new ConnectorError(error.code, { ...data, errorDescription: `${String(data.errorDescription)}${note}` });
+};
+
 /**
  * Sends as `client.send` does; a SendSms refusal for a signature or template reason is explained
- * from the account's read-only APIs, within what is left of `config.timeout`. Only for a send
+ * from the account's read-only APIs, within what is left of `config.timeout`, and `note` may add a
+ * sentence about the failure (send-failover.ts: what a sign-in would have done). Only for a send
  * with the form's configuration (the Console's Send).
  */
-export const sendExplainingRefusals = async (client: AliyunClient, call: ApiCall, config: AliyunSmsConfig): Promise<AliyunAnswer> => {
+export const sendExplainingRefusals = async (
+  client: AliyunClient,
+  call: ApiCall,
+  config: AliyunSmsConfig,
+  note: (outcome: Failed) => string = () => ''
+): Promise<AliyunAnswer> => {
   const deadline = performance.now() + config.timeout;
-  try {
-    return await client.send(call, config, config.timeout);
-  } catch (error: unknown) {
-    const data = error instanceof ConnectorError && typeof error.data === 'object' && error.data !== null ? (error.data as Record<string, unknown>) : undefined;
-    const code = typeof data?.code === 'string' ? data.code : '';
-    const budget = Math.floor(deadline - performance.now());
-    if (!data || call.action !== 'SendSms' || !(signatureCodes.has(code) || templateCodes.has(code)) || budget < minimumLookupMs) {
-      throw error;
-    }
-    const findings = await explain(client, call, config, code, budget).catch(() => []);
-    throw findings.length > 0 ? withFindings(error as ConnectorError, findings) : error;
+  const outcome = await client.trySend(call, config, config.timeout);
+  if (outcome.kind === 'sent') {
+    return outcome.body;
   }
+  const { error } = outcome;
+  const code = outcome.kind === 'refused' ? outcome.code : '';
+  const budget = Math.floor(deadline - performance.now());
+  if (call.action !== 'SendSms' || !(signatureCodes.has(code) || templateCodes.has(code)) || budget < minimumLookupMs) {
+    throw withNote(error, note(outcome));
+  }
+  const findings = await explain(client, call, config, code, budget).catch(() => []);
+  throw withNote(findings.length > 0 ? withFindings(error, findings) : error, note(outcome));
 };

@@ -57,6 +57,7 @@ describe('a new connector with only the required fields filled', () => {
       allowedRegionCodes: {},
       endpoint,
       mainlandService: 'sms',
+      fallback: {},
       // Hidden (PNVS only), so submitted as Number(undefined): NaN, which JSON makes null.
       pnvsCodeValidMinutes: null,
       disableSendLog: false,

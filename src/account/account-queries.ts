@@ -6,6 +6,7 @@
  * on a day (`QuerySendDetails`). Each answer is read into a small record; a refusal comes back as
  * a record too, so callers report it instead of catching it. Facts: docs/aliyun-sms-query-api.md.
  */
+import type { AnswerReading } from '../aliyun/aliyun-answer.js';
 import type { AliyunClient, Credentials, QueryCall, QueryResult } from '../aliyun/aliyun-client.js';
 import { redact } from '../aliyun/errors.js';
 import { regionIdFor } from '../plan/route.js';
@@ -132,7 +133,8 @@ export const queryAccount = async (
   target: QueryTarget,
   action: string,
   parameters: Readonly<Record<string, string | undefined>>,
-  apiVersion = version
+  apiVersion = version,
+  reading: AnswerReading = {}
 ): Promise<QueryAnswer> => {
   const defined = Object.fromEntries(
     Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined)
@@ -147,7 +149,7 @@ export const queryAccount = async (
       ...defined,
     },
   };
-  return readQueryResult(await client.query(call, target, target.timeout), target.endpoint);
+  return readQueryResult(await client.query(call, target, target.timeout, reading), target.endpoint);
 };
 
 /** The RAM action that allows an API action of SMS (`dysms`). */

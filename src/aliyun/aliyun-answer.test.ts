@@ -54,6 +54,27 @@ describe('readAnswer', () => {
   });
 });
 
+describe('readAnswer of an API that answers a success without a code (codelessIsOk)', () => {
+  const sts = '{"RequestId":"R","AccountId":"1000000000000001","IdentityType":"RAMUser","UserId":"2","PrincipalId":"2","Arn":"acs:ram::1000000000000001:user/u"}';
+
+  it('reads STS GetCallerIdentity as OK (Aliyun’s STS SDK, sts20150401 GetCallerIdentityResponseBody.ts has no Code)', () => {
+    expect(readAnswer(sts, { codelessIsOk: true })?.outcome).toEqual({ code: 'OK', message: '', requestId: 'R' });
+  });
+
+  it.each<[string, string]>([
+    ['without the option, as every send is read', sts],
+  ])('is not an answer %s', (_, text) => {
+    expect(readAnswer(text)).toBeUndefined();
+  });
+
+  it.each<[string, string, string | undefined]>([
+    ['a refusal keeps its code', '{"RequestId":"R","Code":"InvalidAccessKeyId.NotFound","Message":"m"}', 'InvalidAccessKeyId.NotFound'],
+    ['a body without RequestId is still not an answer', '{"AccountId":"1"}', undefined],
+  ])('%s', (_, text, code) => {
+    expect(readAnswer(text, { codelessIsOk: true })?.outcome.code).toBe(code);
+  });
+});
+
 describe('isAccepted', () => {
   it.each<[string, Parameters<typeof isAccepted>[0], boolean]>([
     ['SendSms OK, no Success flag', { code: 'OK', message: 'OK' }, true],

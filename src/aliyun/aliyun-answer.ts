@@ -20,8 +20,15 @@ const parseObject = (text: string): Record<string, unknown> | undefined => {
   }
 };
 
-const outcomeOf = (body: Record<string, unknown>): AliyunOutcome | undefined => {
-  const code = body.Code ?? body.ResponseCode;
+/**
+ * How to read an answer. `codelessIsOk`: an answer with a `RequestId` and no code is a success, as
+ * APIs outside SMS answer (STS `GetCallerIdentity`: Aliyun's STS SDK (`sts20150401`)
+ * `GetCallerIdentityResponseBody.ts` has no `Code`). Never for a send, whose success always says `OK`.
+ */
+export type AnswerReading = { codelessIsOk?: boolean };
+
+const outcomeOf = (body: Record<string, unknown>, { codelessIsOk = false }: AnswerReading): AliyunOutcome | undefined => {
+  const code = body.Code ?? body.ResponseCode ?? (codelessIsOk && typeof body.RequestId === 'string' ? 'OK' : undefined);
   const message = body.Message ?? body.ResponseDescription;
   const requestId = body.RequestId;
   return typeof code === 'string'
@@ -60,8 +67,8 @@ export const receiptOf = (body: Readonly<Record<string, unknown>>): Record<strin
 });
 
 /** The answer's fields and verdict, or `undefined` when the body is not an answer of Aliyun's. */
-export const readAnswer = (text: string): { body: Record<string, unknown>; outcome: AliyunOutcome } | undefined => {
+export const readAnswer = (text: string, reading: AnswerReading = {}): { body: Record<string, unknown>; outcome: AliyunOutcome } | undefined => {
   const body = parseObject(text);
-  const outcome = body && outcomeOf(body);
+  const outcome = body && outcomeOf(body, reading);
   return body && outcome ? { body, outcome } : undefined;
 };

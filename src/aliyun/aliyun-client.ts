@@ -11,7 +11,9 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { isAccepted, readAnswer, type AliyunOutcome } from './aliyun-answer.js';
+import type { ConnectorError } from '@logto/connector-kit';
+
+import { isAccepted, readAnswer, type AliyunOutcome, type AnswerReading } from './aliyun-answer.js';
 import { BoundedMap } from '../bounded-map.js';
 import { aliyunError, transportError, type TransportFailure } from './errors.js';
 import { minimumAttemptMs } from './retry-policy.js';
@@ -33,6 +35,17 @@ type Answered = { kind: 'answer'; httpStatus: number; body: Record<string, unkno
 
 /** What one request ended with. */
 type Attempt = Answered | Failed;
+
+/**
+ * How one send ended: accepted, with Aliyun's answer; refused by an answer of Aliyun's, with its
+ * code and HTTP status; or failed without one, with whether the request provably never reached the
+ * server (`unsent`) and what happened (`detail`: the socket's error code, `timeout` or `not-aliyun`).
+ * A refusal or failure carries the `ConnectorError` that reports it.
+ */
+export type SendOutcome =
+  | { kind: 'sent'; body: AliyunAnswer }
+  | { kind: 'refused'; code: string; httpStatus: number; error: ConnectorError }
+  | { kind: 'failed'; unsent: boolean; detail: string; error: ConnectorError };
 
 /** A read-only call: where it goes and its own (unsigned) parameters, `Action` and `Version` included. */
 export type QueryCall = Pick<ApiCall, 'endpoint' | 'parameters'>;
@@ -78,7 +91,8 @@ export const createAliyunClient = ({
     call: QueryCall,
     credentials: Credentials,
     budget: number,
-    secrets: string[]
+    secrets: string[],
+    reading: AnswerReading
   ): Promise<Attempt> => {
     const date = new Date(now().getTime() + (clockOffsets.get(clockKey(call.endpoint, credentials)) ?? 0));
     const { accessKeyId, accessKeySecret } = credentials;
@@ -89,7 +103,7 @@ export const createAliyunClient = ({
     if (response.kind === 'failure') {
       return response;
     }
-    const answer = readAnswer(response.body);
+    const answer = readAnswer(response.body, reading);
     if (!answer) {
       return {
         kind: 'failure',
@@ -127,49 +141,63 @@ export const createAliyunClient = ({
    * Signs and makes one call under one deadline, with at most one retry (see the module comment).
    * Resolves with the last attempt and how the call went; never rejects but for a missing got.
    */
-  const call = async (request: QueryCall, credentials: Credentials, timeout: number) => {
+  const call = async (request: QueryCall, credentials: Credentials, timeout: number, reading: AnswerReading = {}) => {
     const secrets = [credentials.accessKeySecret];
     const deadline = performance.now() + timeout;
     let attempts = 1;
     const loaded = await loadTransport();
-    let result = await attempt(loaded, request, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets);
+    let result = await attempt(loaded, request, credentials, Math.max(Math.floor(deadline - performance.now()), 1), secrets, reading);
     const key = clockKey(request.endpoint, credentials);
     const corrected = learnClock(result, key);
     const unsent = result.kind === 'failure' && result.unsent;
     const remaining = deadline - performance.now();
     if (remaining >= minimumAttemptMs && (unsent || corrected)) {
       attempts = 2;
-      result = await attempt(loaded, request, credentials, Math.floor(remaining), secrets);
+      result = await attempt(loaded, request, credentials, Math.floor(remaining), secrets, reading);
     }
     const context = { attempts, clockOffsetMs: clockOffsets.get(key) ?? 0 };
     if (result.kind === 'failure') {
       // A retried attempt ran on what was left of the budget; the operator set `timeout`.
       const failure: TransportFailure = result.failure.kind === 'timeout' ? { kind: 'timeout', timeout } : result.failure;
-      return { result: { kind: 'failure' as const, failure }, secrets, context };
+      return { result: { kind: 'failure' as const, failure, unsent: result.unsent }, secrets, context };
     }
     return { result, secrets, context };
   };
 
+  /** Signs and sends one call; says whether Aliyun accepted it, refused it (which code), or no answer came (and whether the request provably never left). */
+  const trySend = async (request: ApiCall, credentials: Credentials, timeout: number): Promise<SendOutcome> => {
+    const { result, secrets, context } = await call(request, credentials, timeout);
+    if (result.kind === 'failure') {
+      const detail = result.failure.kind === 'network' ? result.failure.errorCode : result.failure.kind;
+      return { kind: 'failed', unsent: result.unsent, detail, error: transportError(result.failure, request.endpoint, request.route, secrets, context) };
+    }
+    if (!isAccepted(result.outcome)) {
+      const refusal = { ...result.outcome, httpStatus: result.httpStatus };
+      return { kind: 'refused', code: refusal.code, httpStatus: refusal.httpStatus, error: aliyunError(refusal, request.route, secrets, context) };
+    }
+    return { kind: 'sent', body: result.body };
+  };
+
   return {
+    trySend,
+
     /** Signs and sends one call; resolves with Aliyun's answer when its code is `OK`, else throws a `ConnectorError`. */
     async send(request: ApiCall, credentials: Credentials, timeout: number): Promise<AliyunAnswer> {
-      const { result, secrets, context } = await call(request, credentials, timeout);
-      if (result.kind === 'failure') {
-        throw transportError(result.failure, request.endpoint, request.route, secrets, context);
+      const outcome = await trySend(request, credentials, timeout);
+      if (outcome.kind !== 'sent') {
+        throw outcome.error;
       }
-      if (!isAccepted(result.outcome)) {
-        throw aliyunError({ ...result.outcome, httpStatus: result.httpStatus }, request.route, secrets, context);
-      }
-      return result.body;
+      return outcome.body;
     },
 
     /**
      * Makes one read-only call (the operator commands, and the Console's Send explaining a
      * refusal): the same signing, deadline and retry as a send, but every answer comes back as it
-     * is, refusals included, for the caller to read.
+     * is, refusals included, for the caller to read; `reading` says how an answer is read
+     * (aliyun-answer.ts).
      */
-    async query(request: QueryCall, credentials: Credentials, timeout: number): Promise<QueryResult> {
-      const { result, secrets, context } = await call(request, credentials, timeout);
+    async query(request: QueryCall, credentials: Credentials, timeout: number, reading: AnswerReading = {}): Promise<QueryResult> {
+      const { result, secrets, context } = await call(request, credentials, timeout, reading);
       return { ...result, ...context, secrets };
     },
   };

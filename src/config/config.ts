@@ -10,6 +10,7 @@ import { z } from 'zod';
 
 import { endpointGuard } from './config-endpoint.js';
 import { guardIssue, inOperatorWords, said, saidAlways, unreadable } from './config-issues.js';
+import { fallbackGuards, fallbackProblems, mergedFallback } from './config-fallback.js';
 import { crossKeyProblems, signNameFix, type RuleKeys } from './config-rules.js';
 import { templateRuleFields, templatesGuard, text, type Template } from './config-templates.js';
 import { defaultEndpoints, sites } from '../plan/endpoint.js';
@@ -60,10 +61,11 @@ const numberOf = (field: string, unit: string, example: number, range: { min: nu
   said(`${field} must be a whole number of ${unit} from ${range.min} to ${range.max}`, `write a number without quotes or units, e.g. ${example}`);
 
 /**
- * Every configuration key with its own checks and default. Every type mismatch is reported as a
- * custom issue so that the Console shows its sentence (see `config-issues.ts`).
+ * Every key of one account's configuration with its own checks and default, in the order the
+ * guard reports them. Every type mismatch is reported as a custom issue so that the Console shows
+ * its sentence (see `config-issues.ts`).
  */
-export const configShape = z.object(inOperatorWords({
+const keySchemas = {
   accessKeyId: accessKey('accessKeyId', 'paste the AccessKey ID of a RAM user allowed to call dysms:SendSms'),
   accessKeySecret: accessKey('accessKeySecret', 'paste the AccessKey secret shown when the AccessKey was created'),
   // Both optional here: config-rules.ts asks for them wherever SendSms is used.
@@ -123,9 +125,27 @@ export const configShape = z.object(inOperatorWords({
   disableSendLog: z
     .boolean({ invalid_type_error: said('disableSendLog must be true or false', 'write true to turn the send log off (docs/send-log.md), or false') })
     .default(false),
+};
+
+/** What the rules across keys can still read of refused templates: each entry's usageType and codes. */
+const readableParts = { templates: templatesKey(templateRuleFields) };
+
+/**
+ * The keys a fallback account (config-fallback.ts) may give, each left out meaning the primary's:
+ * all but the secret, which has its own top-level key, and the keys of the connector itself
+ * (which numbers are allowed, how a number is read, whether sends are logged).
+ */
+const connectorKeys: ReadonlySet<string> = new Set(['accessKeySecret', 'strictPhoneRegionNumberCheck', 'allowedRegionCodes', 'disableSendLog']);
+const fallbackKeys = fallbackGuards(Object.fromEntries(Object.entries(keySchemas).filter(([key]) => !connectorKeys.has(key))), readableParts);
+
+/** Every configuration key: the account's, the connector's, and the optional fallback account. */
+export const configShape = z.object(inOperatorWords({
+  ...keySchemas,
+  fallback: z.preprocess(consoleEmptyJson, fallbackKeys.guard.optional()),
+  fallbackAccessKeySecret: accessKey('fallbackAccessKeySecret', "paste the secret of the fallback's AccessKey (fallback.accessKeyId)").optional(),
 }, {
-  // What the rules across keys can still read of refused templates: each entry's usageType and codes.
-  templates: templatesKey(templateRuleFields),
+  ...readableParts,
+  fallback: z.preprocess(consoleEmptyJson, fallbackKeys.ruleFields.optional()),
 }), {
   required_error: said('The configuration must be a JSON object', 'give accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)'),
   invalid_type_error: said('The configuration must be a JSON object', 'give accessKeyId, accessKeySecret and the keys of the chosen service (see the configuration table in docs/configuration.md)'),
@@ -133,7 +153,8 @@ export const configShape = z.object(inOperatorWords({
 
 /**
  * The guard Logto validates the connector's configuration with: the keys, then the rules across
- * them. Where SendSms is used, a signature and templates with codes are required; PNVS is China-site only.
+ * them, for the primary account and the merged fallback alike. Where SendSms is used, a signature
+ * and templates with codes are required; PNVS is China-site only.
  */
 export const configGuard = configShape.superRefine((config, context) => {
   // A key that failed its own check holds zod's INVALID marker (config-issues.ts answers z.NEVER):
@@ -146,21 +167,39 @@ export const configGuard = configShape.superRefine((config, context) => {
     pnvsSignName: read(config.pnvsSignName),
     templates: read(config.templates),
   };
-  for (const problem of crossKeyProblems(keys)) {
+  for (const problem of [...crossKeyProblems(keys), ...fallbackProblems(keys, read(config.fallback), read(config.fallbackAccessKeySecret))]) {
     context.addIssue(guardIssue(problem));
   }
-}).transform((config) => readPnvsShape(config).config);
+}).transform(({ fallback, fallbackAccessKeySecret, ...primary }) => {
+  // Logto's PNVS connector's config, pasted or half-converted (pnvs-shape.ts), is read as meant;
+  // the fallback merges over the primary as written, then is read the same way.
+  const merged = mergedFallback(primary, fallback, fallbackAccessKeySecret);
+  return { ...readPnvsShape(primary).config, ...(merged ? { fallback: readPnvsShape(merged).config } : {}) };
+});
 
 /** The configuration as an operator writes it. */
 export type AliyunSmsConfigInput = z.input<typeof configGuard>;
 
-/** The configuration after validation, with every default filled in. */
-export type AliyunSmsConfig = Omit<z.output<typeof configShape>, 'endpoint' | 'pnvsEndpoint' | 'templates'> & {
+/** One account's configuration after validation, with every default filled in. */
+export type AccountConfig = Omit<z.output<typeof configShape>, 'endpoint' | 'pnvsEndpoint' | 'templates' | 'fallback' | 'fallbackAccessKeySecret'> & {
   endpoint: string;
   pnvsEndpoint: string;
   /** Empty only for a PNVS-only account, which has no SendSms templates. */
   templates: Template[];
 };
+
+/** The configuration after validation: the primary account's, and the fallback account's merged over it when given. */
+export type AliyunSmsConfig = AccountConfig & { fallback?: AccountConfig };
+
+type Guarded = Omit<z.output<typeof configGuard>, 'fallback'>;
+
+/** One account's keys with the defaults that depend on others filled in: the site's endpoint, PNVS's. */
+const withDefaults = ({ endpoint, pnvsEndpoint, templates, ...rest }: Guarded): AccountConfig => ({
+  ...rest,
+  templates: templates ?? [],
+  endpoint: endpoint ?? defaultEndpoints[rest.site],
+  pnvsEndpoint: pnvsEndpoint ?? defaultPnvsEndpoint,
+});
 
 /**
  * The guard's verdict on a configuration: the validated configuration with every default filled
@@ -172,16 +211,8 @@ export const checkConfig = (config: unknown): { success: true; config: AliyunSms
   if (!result.success) {
     return { success: false, error: result.error };
   }
-  const { endpoint, pnvsEndpoint, templates, ...rest } = result.data;
-  return {
-    success: true,
-    config: {
-      ...rest,
-      templates: templates ?? [],
-      endpoint: endpoint ?? defaultEndpoints[rest.site],
-      pnvsEndpoint: pnvsEndpoint ?? defaultPnvsEndpoint,
-    },
-  };
+  const { fallback, ...primary } = result.data;
+  return { success: true, config: { ...withDefaults(primary), ...(fallback ? { fallback: withDefaults(fallback) } : {}) } };
 };
 
 /** Validates a configuration, throwing `InvalidConfig` with the ZodError so Logto lists each issue. */

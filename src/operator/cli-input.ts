@@ -49,8 +49,10 @@ export const readConfig = async (source: string, io: Io): Promise<unknown> => {
 
 /** The secrets a configuration holds, for the last guard on everything printed. */
 export const secretsOf = (config: unknown): string[] => {
-  const secret = (config as { accessKeySecret?: unknown } | null)?.accessKeySecret;
-  return typeof secret === 'string' && secret.trim().length > 0 ? [secret, secret.trim()] : [];
+  const { accessKeySecret, fallbackAccessKeySecret } = (config ?? {}) as { accessKeySecret?: unknown; fallbackAccessKeySecret?: unknown };
+  return [accessKeySecret, fallbackAccessKeySecret].flatMap((secret) =>
+    typeof secret === 'string' && secret.trim().length > 0 ? [secret, secret.trim()] : []
+  );
 };
 
 /** The flags that say where the configuration comes from, shared by every command. */

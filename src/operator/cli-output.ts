@@ -35,6 +35,9 @@ const pad = (text: string, width: number) => text + ' '.repeat(Math.max(width - 
 
 /** The name of the thing a check is about, from its id: `template.SMS_1.type` → `template SMS_1`. */
 const whatOf = (id: string): string => {
+  if (id.startsWith('fallback.')) {
+    return `fallback ${whatOf(id.slice('fallback.'.length))}`;
+  }
   const [kind = id, name] = id.split(/\.(.*)/s);
   if (kind === 'template' && name) {
     return `template ${name.split('.')[0] ?? name}`;

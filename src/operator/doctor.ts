@@ -19,6 +19,7 @@ import { accessCheck, balanceCheck, probeKind } from './access-checks.js';
 import { errorSentence } from './error-sentence.js';
 import { chinaDate } from './send-status.js';
 import { clockCheck, credentialsCheck, endpointChecks, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
+import { fallbackChecks } from './doctor-fallback.js';
 import { createAliyunSmsConnector } from '../index.js';
 
 /** Progress while calls are in flight: how many of how many have answered, and the latest one. */
@@ -102,6 +103,11 @@ export const runDoctor = async (raw: unknown, { client, send, minBalance, billin
     return [...configIssues(checked.error), { id: 'account', status: 'skip', summary: 'the account was not checked: fix the configuration first' }];
   }
   const { config } = checked;
+  const { fallback } = config;
+  // The fallback account, checked alongside (doctor-fallback.ts); its own configuration has no fallback.
+  const fallbackRows = fallback
+    ? fallbackChecks(raw, { ...config, fallback }, { client, ...(send === undefined ? {} : { send }) }, async (own, options) => runDoctor(own, { client, ...options }))
+    : undefined;
   const target: QueryTarget = config;
   const china = config.site === 'china';
   const usages = china ? templateUsages(config) : [];
@@ -176,6 +182,9 @@ export const runDoctor = async (raw: unknown, { client, send, minBalance, billin
   }
   if (sent) {
     checks.push(await sent);
+  }
+  if (fallbackRows) {
+    checks.push(...(await fallbackRows));
   }
   return checks;
 };

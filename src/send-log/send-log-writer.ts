@@ -24,10 +24,16 @@ const fieldOf = (config: unknown, key: string): unknown =>
 /** Whether a configuration (validated or as given) turns the send log off. */
 export const sendLogDisabled = (config: unknown): boolean => fieldOf(config, 'disableSendLog') === true;
 
-/** The secrets a configuration holds, as given and trimmed. */
-const secretsOf = (config: unknown): string[] => {
-  const secret = fieldOf(config, 'accessKeySecret');
-  return typeof secret === 'string' && secret.trim() !== '' ? [secret, secret.trim()] : [];
+/** The secrets a configuration holds (the primary's and the fallback's), as given and trimmed. */
+const secretsOf = (config: unknown): string[] =>
+  [fieldOf(config, 'accessKeySecret'), fieldOf(config, 'fallbackAccessKeySecret')].flatMap((secret) =>
+    typeof secret === 'string' && secret.trim() !== '' ? [secret, secret.trim()] : []
+  );
+
+/** Whether a configuration has a fallback account: a `fallback` that sets something (the Console saves `{}` for none). */
+const hasFallback = (config: unknown): boolean => {
+  const fallback = fieldOf(config, 'fallback');
+  return typeof fallback === 'object' && fallback !== null && Object.keys(fallback).length > 0;
 };
 
 /** Writes the line of one send unless `config` turns the log off. */
@@ -36,7 +42,7 @@ export const writeSendLog = (write: SendLogWriter, config: unknown, facts: Omit<
     return;
   }
   try {
-    write(sendLogLine({ ...facts, secrets: secretsOf(config) }));
+    write(sendLogLine({ ...facts, secrets: secretsOf(config), fallback: hasFallback(config) }));
   } catch {
     // The log is for the operator; a failing writer must not turn a sent message into an error.
   }

@@ -83,6 +83,27 @@ describe('sendLogLine', () => {
     expect(sendLogLine({ ...unplanned, stage, error: error() })).toBe(`event=aliyun-sms.send outcome=refused by=connector ${says} ${head} ms=84`);
   });
 
+  it('with a fallback account: which account sent, the primary’s code, whether the primary was passed over; a failure names the last account tried', () => {
+    const fields = (facts: Partial<SendFacts>) => readLogLine(sendLogLine({ ...base, fallback: true, ...facts }));
+    expect(fields({ receipt: { BizId: '1^0', account: 'fallback', primaryRefusal: 'isv.AMOUNT_NOT_ENOUGH', primarySkipped: true } })).toMatchObject({
+      account: 'fallback',
+      primaryCode: 'isv.AMOUNT_NOT_ENOUGH',
+      primarySkipped: 'true',
+    });
+    expect(fields({ receipt: { BizId: '1^0', account: 'primary' } })).toMatchObject({ account: 'primary' });
+    const both = new ConnectorError(ConnectorErrorCodes.General, {
+      code: 'isv.OUT_OF_SERVICE',
+      account: 'fallback',
+      accounts: [{ account: 'primary', code: 'isv.AMOUNT_NOT_ENOUGH' }, { account: 'fallback', code: 'isv.OUT_OF_SERVICE' }],
+    });
+    expect(fields({ error: both })).toMatchObject({ outcome: 'refused', code: 'isv.OUT_OF_SERVICE', account: 'fallback', primaryCode: 'isv.AMOUNT_NOT_ENOUGH' });
+    // The primary's own refusal (never failed over, or the Console's Send) says only which account.
+    const alone = fields({ error: aliyunError({ code: 'isv.BUSINESS_LIMIT_CONTROL', message: 'm', httpStatus: 200 }, call.route, []) });
+    expect([alone.account, alone.primaryCode]).toEqual(['primary', undefined]);
+    // Without a fallback, no account field at all.
+    expect(readLogLine(sendLogLine({ ...base, receipt: { BizId: '1^0' } })).account).toBeUndefined();
+  });
+
   it('the Console’s Send is marked test=true', () => {
     expect(readLogLine(sendLogLine({ ...base, test: true, receipt: { BizId: '1^0' } }))).toMatchObject({ outcome: 'accepted', test: 'true' });
   });

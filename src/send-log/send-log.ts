@@ -41,8 +41,10 @@ export type SendFacts = {
   receipt?: Readonly<Record<string, unknown>>;
   /** Why the send failed; absent when it was accepted. */
   error?: unknown;
-  /** Values that must never be written (the AccessKey secret). */
+  /** Values that must never be written (the AccessKey secrets). */
   secrets: readonly string[];
+  /** The configuration has a fallback account, so every line names the account. */
+  fallback?: boolean;
 };
 
 /** China Standard Time is UTC+8 all year (no daylight saving since 1991). */
@@ -90,7 +92,7 @@ const reasonOf = (stage: SendStage, error: ConnectorError): string => {
 };
 
 /** What an error's `data` may say about the send. */
-type ErrorData = { code?: unknown; requestId?: unknown; failure?: TransportFailure; attempts?: unknown };
+type ErrorData = { code?: unknown; requestId?: unknown; failure?: TransportFailure; attempts?: unknown; account?: unknown; accounts?: unknown };
 
 const dataOf = (error: unknown): ErrorData =>
   error instanceof ConnectorError && typeof error.data === 'object' && error.data !== null ? error.data : {};
@@ -124,8 +126,24 @@ const routeFields = (call: ApiCall | undefined): LogFields =>
         ['template', call.route.templateCode],
       ];
 
+/**
+ * With a fallback account (send-failover.ts): which account sent or failed last, the primary's code
+ * when the fallback was tried, and whether the primary was passed over (it refused for an
+ * account-wide reason less than 120 s before). Nothing without a fallback.
+ */
+const accountFields = (receipt: SendFacts['receipt'], data: ErrorData, fallback: boolean): LogFields => {
+  // Without a word from the failover, the primary alone was tried (or the Console's Send, which tests it only).
+  const alone = fallback ? 'primary' : undefined;
+  if (receipt !== undefined) {
+    return [['account', textOf(receipt.account) ?? alone], ['primaryCode', textOf(receipt.primaryRefusal)], ['primarySkipped', receipt.primarySkipped === true ? true : undefined]];
+  }
+  const accounts = Array.isArray(data.accounts) ? (data.accounts as unknown[]) : [];
+  const primary = accounts.find((entry): entry is { code?: unknown } => typeof entry === 'object' && entry !== null && (entry as { account?: unknown }).account === 'primary');
+  return [['account', textOf(data.account) ?? alone], ['primaryCode', data.account === 'fallback' ? textOf(primary?.code) : undefined]];
+};
+
 /** The one line for a send that ended, accepted or not. */
-export const sendLogLine = ({ startedAt, endedAt, test, type, to, stage, call, receipt, error, secrets }: SendFacts): string => {
+export const sendLogLine = ({ startedAt, endedAt, test, type, to, stage, call, receipt, error, secrets, fallback = false }: SendFacts): string => {
   const data = dataOf(error);
   const fields: LogFields = [
     ['event', sendLogEvent],
@@ -136,6 +154,7 @@ export const sendLogLine = ({ startedAt, endedAt, test, type, to, stage, call, r
     ['type', textOf(type)],
     ['to', maskedNumber(to)],
     ...routeFields(call),
+    ...accountFields(receipt, data, fallback),
     ['bizId', textOf(receipt?.BizId)],
     ['messageId', textOf(receipt?.MessageId)],
     ['requestId', textOf(receipt === undefined ? data.requestId : receipt.RequestId)],

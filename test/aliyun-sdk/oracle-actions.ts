@@ -53,16 +53,27 @@ export const oracleActions: readonly OracleAction[] = [
   // PNVS (号码认证服务), on its own host.
   row('dypnsapi', '2017-05-25', 'SendSmsVerifyCode'),
   row('dypnsapi', '2017-05-25', 'QuerySendDetails'),
+  // STS, which doctor asks whether a fallback account's key belongs to the primary's account.
+  row('sts', '2015-04-01', 'GetCallerIdentity', { parameters: false }),
 ];
 
 /**
- * Actions the sandbox answers that the package does not send yet (caller identity): their SDKs are
- * pinned so that the sandbox's answers follow the models before any code reads them. A row moves to
- * {@link oracleActions} with the code that sends it.
+ * Actions the sandbox answers that the package does not send yet: their SDKs are pinned so that the
+ * sandbox's answers follow the models before any code reads them. A row moves to
+ * {@link oracleActions} with the code that sends it; every action the sandbox serves is sent now.
  */
-export const upcomingActions: readonly OracleAction[] = [
-  row('sts', '2015-04-01', 'GetCallerIdentity', { parameters: false }),
-];
+export const upcomingActions: readonly OracleAction[] = [];
+
+/**
+ * The one product whose API has `version`, when only one has it. A loopback endpoint (the sandbox,
+ * and a recorder in front of it) serves every product on one port, and the package sends a
+ * product's calls there, so an exchange recorded on one host may be another product's: STS
+ * 2015-04-01 and BssOpenApi 2017-12-14 tell themselves apart by version (2017-05-25 does not).
+ */
+const onlyProductOf = (version: string | undefined): string | undefined => {
+  const services = Object.keys(sdkOf).filter((key) => key.endsWith(` ${version ?? ''}`)).map((key) => key.split(' ')[0]);
+  return services.length === 1 ? services[0] : undefined;
+};
 
 /** The row of an exchange, by host, version and action, among `rows`. */
 export const oracleRowOf = (
@@ -70,7 +81,10 @@ export const oracleRowOf = (
   version: string | undefined,
   action: string | undefined,
   rows: readonly OracleAction[] = oracleActions,
-): OracleAction | undefined => rows.find((candidate) => candidate.service === service && candidate.version === version && candidate.action === action);
+): OracleAction | undefined => {
+  const host = onlyProductOf(version) ?? service;
+  return rows.find((candidate) => candidate.service === host && candidate.version === version && candidate.action === action);
+};
 
 /**
  * The signature's common parameters (fact sheet §1.1), which no request model lists: every

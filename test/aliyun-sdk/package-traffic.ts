@@ -17,7 +17,7 @@ import { runReport } from '../../src/operator/delivery-report.js';
 import { runDoctor } from '../../src/operator/doctor.js';
 import { addDays } from '../../src/operator/report-range.js';
 import { chinaDate, querySendStatus } from '../../src/operator/send-status.js';
-import { connectorConfig, pnvsConnectorConfig } from '../../sandbox/connector-config.js';
+import { accountAccess, connectorConfig, pnvsConnectorConfig, withFallback } from '../../sandbox/connector-config.js';
 import type { Sandbox } from '../../sandbox/index.js';
 import type { WireRecorder } from './wire-recorder.js';
 
@@ -34,6 +34,7 @@ export const configsFor = (sandbox: Sandbox, { sms, pnvs }: Hosts) => {
     china: connectorConfig(access),
     international: connectorConfig(access, 'international'),
     pnvs: { ...pnvsConnectorConfig(access), pnvsEndpoint: pnvs.endpoint },
+    withFallback: withFallback(connectorConfig(access), accountAccess({ ...sandbox, endpoint: sms.endpoint }, 'backup')),
   };
 };
 
@@ -79,6 +80,9 @@ export const drivePackage = async (sandbox: Sandbox, hosts: Hosts): Promise<void
   await runDoctor(troubled, { client, billingEndpoint });
   await runDoctor(configs.international, { client, billingEndpoint });
   await runDoctor(configs.pnvs, { client, billingEndpoint });
+  // A fallback account: its checks, one test send through each account, and STS GetCallerIdentity for both keys.
+  await runDoctor(configs.withFallback, { client, send: hongKong, billingEndpoint });
+  await sends(configs.withFallback, [mainland]);
   // A host that no longer serves the current lookups: doctor falls back to QuerySmsTemplate and QuerySmsSign.
   hosts.sms.withdrawn.add('GetSmsTemplate').add('GetSmsSign');
   await runDoctor(configs.china, { client, billingEndpoint });
