@@ -6,7 +6,7 @@
  * exactly as Logto would.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { buildRawConnector, loadConnectorFactories } from '@logto/cli/lib/connector/index.js';
 import { TemplateType, type ConnectorMetadata, type ConnectorType, type SmsConnector } from '@logto/connector-kit';
@@ -37,6 +37,22 @@ export const loadFactory = async (packagePath: string = packageRoot): Promise<Co
     throw new Error(`Logto's loader skipped ${packagePath}; its log line above says why`);
   }
   return factory;
+};
+
+/** Receives each line of the package's send log. */
+export type SendLogWriter = (line: string) => void;
+
+/**
+ * The factory with the send log going to `write` instead of Logto's standard output: the loaded
+ * package's own `createAliyunSmsConnector({ sendLog })` in place of its default export (which is
+ * the same factory with the log on stdout). Everything else stays as Logto's loader left it, so
+ * sends still go through Logto's `buildRawConnector`.
+ */
+export const withSendLog = async (factory: ConnectorFactory, write: SendLogWriter): Promise<ConnectorFactory> => {
+  const loaded = (await import(pathToFileURL(path.join(factory.path, 'lib', 'index.js')).href)) as {
+    createAliyunSmsConnector: (options: { sendLog: SendLogWriter }) => ConnectorFactory['createConnector'];
+  };
+  return { ...factory, createConnector: loaded.createAliyunSmsConnector({ sendLog: write }) };
 };
 
 /** What Logto does with a factory for every request that uses a connector: a new instance, and its metadata read from the package. */

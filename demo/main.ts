@@ -8,21 +8,22 @@
  * mainland numbers through SendMessageWithTemplate and the rest through SendMessageToGlobe;
  * `--service pnvs` does it for a China-site account that sends mainland codes through the Phone
  * Number Verification Service (SendSmsVerifyCode, gifted signature and templates) and Hong Kong
- * through SendSms with its own signature, in one config. On a China-site account the demo then
- * runs the operator commands as an operator would (`node lib/cli.js`): `doctor` on a misconfigured
- * copy of the config, and `status` for the sign-in number, one message delivered and one failed.
+ * through SendSms with its own signature, in one config. Every send prints the line the connector
+ * writes to Logto's standard output (the send log). The demo then runs the operator commands as an
+ * operator would (`node lib/cli.js`): on a China-site account `doctor` on a misconfigured copy of
+ * the config, `status` for a message found by the BizId of its send-log line (delivered, then one
+ * the carrier failed), and `report` on the sandbox's week of deliveries, whose failing day makes
+ * `--min-rate` exit 1; on an international-site account `status --message-id` with the MessageId
+ * of the Hong Kong send's line.
  */
 import { parseArgs } from 'node:util';
-import { randomInt } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
 
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
 
 import { connectorConfig, pnvsConnectorConfig, type Site } from '../sandbox/connector-config.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
-import { buildConnector, connectorPerSend, loadFactory, packageRoot, pressSend } from './logto-host.js';
+import { buildConnector, connectorPerSend, loadFactory, pressSend, withSendLog } from './logto-host.js';
+import { chinaOperatorSteps, internationalStatus, newCode, SendLogBook } from './operator-steps.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -45,8 +46,6 @@ if (options.service === 'pnvs' && site !== 'china') {
 const pnvs = options.service === 'pnvs';
 const bold = (text: string) => (process.stdout.isTTY ? `\u001B[1m${text}\u001B[22m` : text);
 
-const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
-
 /** What reached the sandbox for the latest request, and what the phone shows. */
 const describeDelivery = (sandbox: Sandbox, to: string) => {
   const request = sandbox.requests.list().at(-1);
@@ -63,55 +62,15 @@ const describeDelivery = (sandbox: Sandbox, to: string) => {
   }
 };
 
+/** The send log's lines, printed after each step as Logto's standard output would show them. */
+const sendLog = new SendLogBook();
+
 const send = async (sandbox: Sandbox, title: string, to: string, run: () => Promise<unknown>) => {
   console.log(`\n${title}`);
   const receipt = await run();
   describeDelivery(sandbox, to);
   console.log(`   receipt: ${JSON.stringify(receipt)}`);
-};
-
-/** Runs the built operator command line with the config on stdin; resolves with its output and exit status. */
-const operatorCommand = async (args: readonly string[], config: unknown) => {
-  const child = spawn(process.execPath, [path.join(packageRoot, 'lib', 'cli.js'), ...args, '--config', '-'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stdin.end(JSON.stringify(config));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout };
-};
-
-/** `doctor` on a misconfigured account and `status` for a number with one delivered and one failed message. */
-const operatorCommands = async (sandbox: Sandbox, config: ReturnType<typeof connectorConfig>, connector: Awaited<ReturnType<typeof connectorPerSend>>, to: string) => {
-  const misconfigured = {
-    ...config,
-    signName: '沙箱审核中',
-    templates: config.templates.map((entry) =>
-      entry.usageType === 'Generic'
-        ? { ...entry, templateCode: { ...entry.templateCode, china: 'SMS_460300006' } }
-        : entry.usageType === 'Register'
-          ? { ...entry, templateCode: { ...entry.templateCode, overseas: 'SMS_460100002' } }
-          : entry
-    ),
-  };
-  console.log('\n5. `connector-aliyun-sms doctor` on a config with a signature under review, a template variable not filled and a mainland template for overseas numbers (problems only)');
-  const doctor = await operatorCommand(['doctor'], misconfigured);
-  for (const line of doctor.stdout.split('\n').filter((line) => /^(?:FAIL|WARN)|failed,/.test(line))) {
-    console.log(`   ${line}`);
-  }
-  console.log(`   exit status ${String(doctor.code)}; nothing was sent: the sandbox outbox still holds ${sandbox.outbox.list().length} messages`);
-
-  // Flow control allows one code a minute per number: move the sandbox clock, send again, and let
-  // the carrier fail that one; receipts come 2 s after a send.
-  sandbox.clock.advance(61_000);
-  const receipt = (await connector.sendMessage({ to, type: TemplateType.SignIn, payload: { code: newCode(), locale: 'zh-CN' } }, config)) as { BizId?: string };
-  sandbox.records.setOutcome({ id: receipt.BizId ?? '' }, { status: 'failed', errCode: 'UNDELIV' });
-  sandbox.clock.advance(3000);
-  const day = new Date(sandbox.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  console.log(`\n6. \`connector-aliyun-sms status --phone ${to} --date ${day}\`: did the codes reach the phone?`);
-  const status = await operatorCommand(['status', '--phone', to, '--date', day], config);
-  for (const line of status.stdout.trimEnd().split('\n')) {
-    console.log(`   ${line}`);
-  }
+  sendLog.print();
 };
 
 const main = async () => {
@@ -129,8 +88,11 @@ const main = async () => {
 
   const factory = await loadFactory();
   const { metadata } = await buildConnector(factory);
-  // Every send below runs on a new connector instance, as Logto builds one per request.
-  const connector = await connectorPerSend(factory);
+  // Every send below runs on a new connector instance, as Logto builds one per request; sign-in
+  // sends read the stored config, as Logto's do. The send log is captured to print it per step.
+  const connector = await connectorPerSend(await withSendLog(factory, (line) => {
+    sendLog.write(line);
+  }), async () => config);
   console.log(`Logto's connector loader loaded "${metadata.name.en ?? metadata.id}" (id ${metadata.id}) from the built package.`);
 
   const mainland = '8613800138000';
@@ -142,31 +104,38 @@ const main = async () => {
   );
 
   const signIn = { to: signInNumber, type: TemplateType.SignIn, payload: { code: newCode(), locale: 'zh-CN' } };
-  await send(sandbox, `2. SignIn code ${signIn.payload.code} to mainland +${signInNumber}`, signInNumber, () =>
-    connector.sendMessage(signIn, config)
+  await send(sandbox, `2. SignIn code ${signIn.payload.code} to mainland +${signInNumber} (a sign-in: the stored config)`, signInNumber, () =>
+    connector.sendMessage(signIn)
   );
 
   const register = { to: hongKong, type: TemplateType.Register, payload: { code: newCode(), locale: 'en' } };
   await send(sandbox, `3. Register code ${register.payload.code} to Hong Kong +${hongKong}`, hongKong, () =>
-    connector.sendMessage(register, config)
+    connector.sendMessage(register)
   );
 
   console.log(`\n4. Another SignIn code to +${signInNumber} within the same minute`);
   try {
-    await connector.sendMessage({ ...signIn, payload: { code: newCode() } }, config);
+    await connector.sendMessage({ ...signIn, payload: { code: newCode() } });
     throw new Error('the sandbox accepted a second code within a minute; flow control is broken');
   } catch (error: unknown) {
     if (!(error instanceof ConnectorError)) {
       throw error;
     }
-    const data = error.data as { errorDescription?: string };
-    console.log(`   Logto error code: ${bold(error.code)} (end users see "try again later", HTTP 429)`);
-    console.log(`   Aliyun code:      ${String((error.data as { code?: string }).code)}`);
-    console.log(`   operator reads:   ${data.errorDescription ?? error.message}`);
+    // A sign-in send: `data` is what the end user's browser gets; the message, what Logto's audit log keeps.
+    const shown = error.data as { errorDescription?: string };
+    const kept = JSON.parse(error.message.replace(/^ConnectorError: /, '')) as { errorDescription?: string; code?: string };
+    console.log(`   Logto error code: ${bold(error.code)} (HTTP 429)`);
+    console.log(`   end user reads:   ${shown.errorDescription ?? ''}`);
+    console.log(`   Aliyun code:      ${String(kept.code)}`);
+    console.log(`   audit log keeps:  ${kept.errorDescription ?? error.message}`);
   }
+  sendLog.print();
 
   if (site === 'china' && !pnvs) {
-    await operatorCommands(sandbox, config as ReturnType<typeof connectorConfig>, connector, signInNumber);
+    await chinaOperatorSteps(sandbox, config as ReturnType<typeof connectorConfig>, connector, signInNumber, sendLog);
+  }
+  if (site === 'international') {
+    await internationalStatus(config, hongKong, sendLog);
   }
 
   if (keep) {

@@ -1,7 +1,7 @@
 /**
  * @module connector-aliyun-sms
  * Logto SMS connector for Aliyun Short Message Service. Glue only: validate the configuration,
- * plan the API call, send it, return Aliyun's receipt.
+ * plan the API call, send it, return Aliyun's receipt, and write the send's line to the send log.
  */
 import {
   ConnectorError,
@@ -20,10 +20,12 @@ import { configGuard, parseConfig, type AliyunSmsConfig } from './config/config.
 import { isConsoleSend, withEndUserErrors } from './end-user-error.js';
 import { storedConfigError } from './aliyun/errors.js';
 import { metadata } from './metadata.js';
-import { planSend } from './plan/route.js';
+import { planSend, type ApiCall } from './plan/route.js';
 import { createFailoverMemory } from './failover-memory.js';
 import { sendExplainingRefusals } from './send-explanation.js';
 import { consoleFailoverNote, sendWithFailover, type FailoverContext, type SentBy } from './send-failover.js';
+import type { SendStage } from './send-log/send-log.js';
+import { stdoutWriter, writeSendLog, type SendLogWriter } from './send-log/send-log-writer.js';
 
 /**
  * What a successful send resolves with: Aliyun's receipt id and request id, and, when the
@@ -84,10 +86,16 @@ const createConfigReader = () => {
   };
 };
 
+/**
+ * What {@link createAliyunSmsConnector} takes: the client's nonce, clock and warnings, and where
+ * the send log's lines go (Logto's standard output unless a test captures them).
+ */
+export type ConnectorOptions = ClientOptions & { sendLog?: SendLogWriter };
+
 /** What the connectors of one factory share for the whole process. */
 type ProcessState = { client: AliyunClient; readConfig: ReturnType<typeof createConfigReader>; failover: FailoverContext };
 
-const processStates = new WeakMap<ClientOptions, ProcessState>();
+const processStates = new WeakMap<ConnectorOptions, ProcessState>();
 
 /**
  * The state of the factory built with `options`. Logto calls the factory (the default export)
@@ -95,7 +103,7 @@ const processStates = new WeakMap<ClientOptions, ProcessState>();
  * with the clock corrections it learns, the validated configurations and the failover memory
  * (which primary accounts to pass over for now) are kept per factory, not per connector instance.
  */
-const processStateOf = (options: ClientOptions): ProcessState => {
+const processStateOf = (options: ConnectorOptions): ProcessState => {
   let state = processStates.get(options);
   if (!state) {
     const { now = () => new Date(), warn = (message: string) => { console.warn(message); } } = options;
@@ -108,32 +116,60 @@ const processStateOf = (options: ClientOptions): ProcessState => {
 };
 
 /**
- * Builds the connector; `options` pins the nonce and clock for tests. Logto calls the default
- * export, which uses a random nonce and the system clock.
+ * Builds the connector; `options` pins the nonce and clock and captures the send log for tests.
+ * Logto calls the default export, which uses a random nonce and the system clock and logs to stdout.
  */
 export const createAliyunSmsConnector =
-  (options: ClientOptions = {}): CreateConnector<SmsConnector> =>
+  (options: ConnectorOptions = {}): CreateConnector<SmsConnector> =>
   ({ getConfig }: { getConfig: GetConnectorConfig }) => {
     const { client, readConfig, failover } = processStateOf(options);
+    const { now = () => new Date(), sendLog = stdoutWriter } = options;
     return Promise.resolve({
       metadata,
       type: ConnectorType.Sms,
       configGuard,
       sendMessage: withEndUserErrors(async (data, config) => {
-        assertMessage(data);
-        const validated = readConfig(config ?? (await storedConfig(getConfig)));
-        const call = planSend(validated, data);
-        // The Console's Send (a config argument) explains a refusal from the account and tests the
-        // primary account only; sign-ins never explain, and fail over when a fallback is configured.
-        if (isConsoleSend(config)) {
-          return receiptOf(await sendExplainingRefusals(client, call, validated, consoleFailoverNote(validated))) satisfies SendReceipt;
+        const startedAt = now();
+        const test = isConsoleSend(config);
+        const { type, to } = (data ?? {}) as Partial<Record<string, unknown>>;
+        // How far the send got, for its line in the send log.
+        let stage: SendStage = 'message';
+        // The configuration the line reads its switch and secret from: the validated one once there is one.
+        let logConfig: unknown = config;
+        let call: ApiCall | undefined;
+        const log = (ending: { receipt: SendReceipt } | { error: unknown }) => {
+          writeSendLog(sendLog, logConfig, { startedAt, endedAt: now(), test, type, to, stage, ...(call ? { call } : {}), ...ending });
+        };
+        const sent = (receipt: SendReceipt): SendReceipt => {
+          log({ receipt });
+          return receipt;
+        };
+        try {
+          assertMessage(data);
+          stage = 'config';
+          logConfig = config ?? (await storedConfig(getConfig));
+          const validated = readConfig(logConfig);
+          logConfig = validated;
+          stage = 'plan';
+          call = planSend(validated, data);
+          stage = 'send';
+          // The Console's Send (a config argument) explains a refusal from the account and tests the
+          // primary account only; sign-ins never explain, and fail over when a fallback is configured.
+          if (test) {
+            return sent(receiptOf(await sendExplainingRefusals(client, call, validated, consoleFailoverNote(validated))) satisfies SendReceipt);
+          }
+          const { fallback } = validated;
+          if (fallback === undefined) {
+            return sent(receiptOf(await client.send(call, validated, validated.timeout)) satisfies SendReceipt);
+          }
+          const { answer, sentBy, call: sentWith } = await sendWithFailover(failover, { ...validated, fallback }, call, data);
+          // The line shows the route of the account that sent.
+          call = sentWith;
+          return sent({ ...receiptOf(answer), ...sentBy } satisfies SendReceipt);
+        } catch (error: unknown) {
+          log({ error });
+          throw error;
         }
-        const { fallback } = validated;
-        if (fallback === undefined) {
-          return receiptOf(await client.send(call, validated, validated.timeout)) satisfies SendReceipt;
-        }
-        const { answer, sentBy } = await sendWithFailover(failover, { ...validated, fallback }, call, data);
-        return { ...receiptOf(answer), ...sentBy } satisfies SendReceipt;
       }),
     });
   };

@@ -193,6 +193,14 @@ export const metadata: ConnectorMetadata = {
       description: `Aliyun SMS API base URL. Default: ${defaultEndpoints.china} on the China site, ${defaultEndpoints.international} on the international site (another regional host such as https://dysmsapi.eu-central-1.aliyuncs.com works too). https:// only, except http:// to a loopback host for the local sandbox.`,
     },
     {
+      key: 'disableSendLog',
+      label: 'Turn off the send log',
+      type: ConnectorConfigFormItemType.Switch,
+      defaultValue: false,
+      description:
+        "Off (the default): every send and every refusal writes one line to Logto's standard output, with the message type, the number masked, the template, the time and Aliyun's BizId or MessageId, so that a user's message can be found and looked up (see docs/send-log.md). Never the code or the text. On: no line is written.",
+    },
+    {
       key: 'timeout',
       label: 'Timeout (ms)',
       type: ConnectorConfigFormItemType.Number,

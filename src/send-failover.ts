@@ -6,9 +6,9 @@
  * deadline, the configuration's `timeout`, covers the whole send: the second account gets what is
  * left of it, so the end user waits no longer than without a fallback.
  *
- * What it resolves with says which account sent ({@link SentBy}); Logto discards what
- * `sendMessage` returns, so this is for the connector's own log (index.ts): a send log line can
- * name the account and the primary's code from it. When both accounts fail, the error names both
+ * What it resolves with says which account sent ({@link SentBy}) and with which call; Logto
+ * discards what `sendMessage` returns, so this is for the send log (index.ts): its line names the
+ * account, the primary's code and the route of the account that sent. When both accounts fail, the error names both
  * failures (Logto's audit log keeps `String(error)`); the end user's wording is made from it as
  * for any other error (end-user-error.ts). The Console's Send never comes here.
  */
@@ -107,7 +107,7 @@ export const sendWithFailover = async (
   config: AliyunSmsConfig & { fallback: AccountConfig },
   primaryCall: ApiCall,
   message: Message
-): Promise<{ answer: AliyunAnswer; sentBy: SentBy }> => {
+): Promise<{ answer: AliyunAnswer; sentBy: SentBy; call: ApiCall }> => {
   const deadline = performance.now() + config.timeout;
   const key = primaryKey(primaryCall.endpoint, config);
   const down = memory.downFor(key);
@@ -136,13 +136,13 @@ export const sendWithFailover = async (
     if (outcome.kind === 'sent') {
       if (account === primary) {
         memory.forget(key);
-        return { answer: outcome.body, sentBy: { account: 'primary' } };
+        return { answer: outcome.body, sentBy: { account: 'primary' }, call };
       }
       if (!down) {
         const next = remembered ? `; for the next ${accountDownMs / 1000} s sign-in sends go to the fallback account first` : '';
         warn(`connector-aliyun-sms: the primary account could not send (${primaryRefusal ?? ''}); the fallback account sent the message${next}.`);
       }
-      return { answer: outcome.body, sentBy: { account: 'fallback', ...(primaryRefusal === undefined ? {} : { primaryRefusal }), ...(down ? { primarySkipped: true } : {}) } };
+      return { answer: outcome.body, sentBy: { account: 'fallback', ...(primaryRefusal === undefined ? {} : { primaryRefusal }), ...(down ? { primarySkipped: true } : {}) }, call };
     }
     const verdict = verdictOf(outcome);
     if (account === primary) {

@@ -14,6 +14,8 @@ import { readQueryMessage, readSendDetails } from '../src/account/message-record
 import { createAliyunClient } from '../src/aliyun/aliyun-client.js';
 import { parseConfig } from '../src/config/config.js';
 import { runDoctor } from '../src/operator/doctor.js';
+import { reportExitCode, runReport } from '../src/operator/delivery-report.js';
+import { problemSentence } from '../src/operator/report-output.js';
 import { querySendStatus } from '../src/operator/send-status.js';
 import { regionOfEndpoint } from '../src/plan/endpoint.js';
 import { planSend } from '../src/plan/route.js';
@@ -134,6 +136,7 @@ const ok: Record<string, object> = {
   GetSmsTemplate: { Code: 'OK', Message: 'OK', RequestId: 'R-OK', TemplateStatus: '1', TemplateType: '0', TemplateContent: '验证码${code}' },
   QuerySendDetails: { Code: 'OK', Message: 'OK', RequestId: 'R-OK', TotalCount: '0', SmsSendDetailDTOs: { SmsSendDetailDTO: [] } },
   QueryMessage: { ResponseCode: 'OK', ResponseDescription: 'OK', RequestId: 'R-OK', MessageId: '1', Status: '1' },
+  QuerySendStatistics: { Code: 'OK', Message: 'OK', RequestId: 'R-OK', Data: { TotalSize: 0, TargetList: [] } },
 };
 
 /** The body Aliyun refuses with: the 2018-05-01 API's business codes in `ResponseCode`, the rest in `Code`. */
@@ -159,6 +162,7 @@ const doctorReads = [
   ['GetSmsTemplate', china, chinaConfig],
   ['QuerySendDetails', china, chinaConfig],
   ['QueryMessage', singapore, intlConfig],
+  ['QuerySendStatistics', china, chinaConfig],
 ] as const;
 
 const ramFacts = codeFacts.filter((fact) => fact.reading === 'ram-denied');
@@ -169,6 +173,18 @@ describe('a RAM denial, in every spelling, on every action doctor reads: a warni
     const checks = await runDoctor(config, { client: client() });
     const rows = checks.filter((check) => check.summary.includes(`dysms:${action}`) && check.id.startsWith('ram.'));
     expect(rows).toEqual([expect.objectContaining({ id: `ram.dysms:${action}`, status: 'warn', summary: `this AccessKey may not call dysms:${action}` })]);
+  });
+});
+
+describe('a RAM denial, in every spelling, of the statistics report reads: exit 3 naming dysms:QuerySendStatistics', () => {
+  it.each(ramFacts.map((fact) => [fact.code, fact] as const))('%s', async (code, fact) => {
+    answer(china, 'QuerySendStatistics', fact);
+    const range = { from: '2026-11-28', to: '2026-12-04', days: 7, includesToday: false };
+    const report = await runReport(client(), parseConfig(chinaConfig), { range, allSignatures: false, thresholds: { minSent: 20 } });
+    expect(reportExitCode(report)).toBe(3);
+    expect(report.problem && problemSentence(report.problem, report)).toBe(
+      `this AccessKey may not call dysms:QuerySendStatistics (Aliyun ${code}); add it to the key's RAM policy (the optional read-only policy in docs/operator-commands.md)`
+    );
   });
 });
 
@@ -222,13 +238,16 @@ describe('no record (yet) is not a refusal', () => {
   it.each(codeFacts.filter((fact) => fact.reading === 'no-record').map((fact) => [fact.code, fact] as const))('%s: status lists no message and says why; doctor reads it as the key allowed', async (code, fact) => {
     answer(singapore, 'QueryMessage', fact);
     const report = await querySendStatus(client(), parseConfig(intlConfig), { phone: '85261234567', date: '2026-12-05', bizId: '1008030300' });
-    expect(report).toEqual({
+    expect(report).toMatchObject({
       kind: 'messages',
       messages: [],
+      site: 'international',
       source: 'QueryMessage 2018-05-01',
-      notes: [`Aliyun has no record of MessageId 1008030300 (${code}): the record may not be there yet (try again in a minute), or the message was sent by another Aliyun account`],
       aliyun: { code, requestId: 'R-NO' },
     });
+    expect(report.kind === 'messages' && report.notes?.[0]).toBe(
+      `Aliyun has no record of MessageId 1008030300 (${code}): the record may not be there yet (try again in a minute), or the message was sent by another Aliyun account`
+    );
     const checks = await runDoctor(intlConfig, { client: client() });
     expect(checks.find((check) => check.id === 'ram.dysms:QueryMessage')?.status).toBe('pass');
   });

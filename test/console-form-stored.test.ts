@@ -9,7 +9,7 @@
 import { ConnectorConfigFormItemType, TemplateType, validateConfig, type ConnectorConfigFormItem } from '@logto/connector-kit';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { loadConnector, pressSend } from '../demo/logto-host.js';
+import { connectorPerSend, loadConnector, loadFactory, pressSend, withSendLog } from '../demo/logto-host.js';
 import { connectorConfig, pnvsConnectorConfig } from '../sandbox/connector-config.js';
 import { parseConfig } from '../src/config/config.js';
 import { planSend } from '../src/plan/route.js';
@@ -201,5 +201,31 @@ describe('the edit page of a config saved without site (the official connectorâ€
       { service: 'dypnsapi', signName: pnvsSignName, code: '123456' },
       { service: 'dypnsapi', signName: pnvsSignName, code: '000000' },
     ]);
+  });
+});
+
+describe('the send log switch (disableSendLog), on the form and after Save', () => {
+  /** Whether the Console's Send, then a sign-in send of the stored copy, each wrote a send-log line. */
+  const logs = async (stored: Record<string, unknown>) => {
+    const values = initialValues(items, stored);
+    const typed = submittedConfig(items, values);
+    expect(saves(typed)).toBe(true);
+    const before = harness.sendLog.length;
+    await pressSend(harness.connector, '8613800138000', typed);
+    const onSend = harness.sendLog.length - before;
+    const afterSave: string[] = [];
+    const signIn = await connectorPerSend(await withSendLog(await loadFactory(), (line) => afterSave.push(line)), async () => cleanDeep(typed));
+    await signIn.sendMessage({ to: '8613800138000', type: TemplateType.SignIn, payload: { code: '123456' } });
+    // What the Console's Switch shows: `checked={typeof value === 'boolean' ? value : false}` (ConfigFormFields/index.tsx).
+    const shown = typeof values.disableSendLog === 'boolean' ? values.disableSendLog : false;
+    return { shown, onSend, afterSave: afterSave.length };
+  };
+
+  it.each<[string, Record<string, unknown>, { shown: boolean; onSend: number; afterSave: number }]>([
+    ['stored without the key (every configuration saved before it existed): shown off, logging', {}, { shown: false, onSend: 1, afterSave: 1 }],
+    ['stored false: shown off, logging', { disableSendLog: false }, { shown: false, onSend: 1, afterSave: 1 }],
+    ['stored true: shown on, silent on Send and after Save (cleanDeep keeps true)', { disableSendLog: true }, { shown: true, onSend: 0, afterSave: 0 }],
+  ])('%s', async (_, extra, expected) => {
+    expect(await logs({ ...connectorConfig(harness.sandbox), ...extra })).toEqual(expected);
   });
 });

@@ -60,6 +60,7 @@ describe('a new connector with only the required fields filled', () => {
       fallback: {},
       // Hidden (PNVS only), so submitted as Number(undefined): NaN, which JSON makes null.
       pnvsCodeValidMinutes: null,
+      disableSendLog: false,
     });
   });
 

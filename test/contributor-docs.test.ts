@@ -16,7 +16,7 @@ import { listModules } from './import-graph.js';
 const read = (file: string) => readFile(path.join(packageRoot, file), 'utf8');
 
 /** Folders a bare file name in CONTRIBUTING.md may live in. */
-const homes = ['.', 'src', 'src/config', 'src/plan', 'src/aliyun', 'src/account', 'src/operator', 'sandbox', 'test', 'test/compat', 'bench', 'demo', 'release', 'docs'];
+const homes = ['.', 'src', 'src/config', 'src/plan', 'src/aliyun', 'src/account', 'src/operator', 'src/send-log', 'sandbox', 'test', 'test/compat', 'bench', 'demo', 'release', 'docs'];
 /** Names CONTRIBUTING.md gives to files that a command writes, not to files in the repository. */
 const written = new Set(['notes.md']);
 

@@ -8,17 +8,21 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { connectorPerSend, loadFactory, pressSend } from '../demo/logto-host.js';
+import { connectorPerSend, loadFactory, pressSend, withSendLog } from '../demo/logto-host.js';
 import { accountAccess, connectorConfig, withFallback } from '../sandbox/connector-config.js';
 import { useSandboxAndConnector } from './harness.js';
+import { readLogLine } from './send-log-reader.js';
 
 const harness = useSandboxAndConnector();
 let stored: object = {};
 let signInConnector: SmsConnector;
 let warnings: string[] = [];
+/** The send log of the sign-in sends. */
+const sendLog: string[] = [];
+const lastLine = () => readLogLine(sendLog.at(-1) ?? '');
 
 beforeAll(async () => {
-  signInConnector = await connectorPerSend(await loadFactory(), async () => Promise.resolve(stored));
+  signInConnector = await connectorPerSend(await withSendLog(await loadFactory(), (line) => sendLog.push(line)), async () => Promise.resolve(stored));
   vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
 });
 
@@ -37,6 +41,7 @@ beforeEach(() => {
   sandbox.faults.clear();
   stored = withFallback(connectorConfig(sandbox), accountAccess(sandbox, 'backup'));
   warnings = [];
+  sendLog.length = 0;
   vi.spyOn(console, 'warn').mockImplementation((message: string) => {
     warnings.push(message);
   });
@@ -73,6 +78,17 @@ describe('sign-in sends with a fallback account', () => {
     expect(await signIn()).toMatchObject({ account: 'fallback', primaryRefusal: 'isv.AMOUNT_NOT_ENOUGH' });
     expect(witness()).toEqual({ requests: { primary: 1, backup: 1 }, delivered: ['backup 13800138000'] });
     expect(warnings).toEqual([expect.stringContaining('the primary account could not send (isv.AMOUNT_NOT_ENOUGH); the fallback account sent the message')]);
+    // The send log names the account, the primary's code, and the route and ids of the fallback's send.
+    expect(sendLog).toHaveLength(1);
+    expect(lastLine()).toMatchObject({
+      outcome: 'accepted',
+      account: 'fallback',
+      primaryCode: 'isv.AMOUNT_NOT_ENOUGH',
+      action: 'SendSms',
+      template: harness.sandbox.outbox.list()[0]?.templateCode,
+      bizId: harness.sandbox.outbox.list()[0]?.bizId,
+    });
+    expect(lastLine().primarySkipped).toBeUndefined();
   });
 
   it('primary per-number flow control: refused, nothing sent through the fallback', async () => {
@@ -81,6 +97,10 @@ describe('sign-in sends with a fallback account', () => {
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(String(error)).toContain('isv.BUSINESS_LIMIT_CONTROL');
     expect(witness()).toEqual({ requests: { primary: 2, backup: 0 }, delivered: ['primary 13800138000'] });
+    expect(sendLog.map((line) => readLogLine(line)).map(({ outcome, account, code, primaryCode }) => [outcome, account, code, primaryCode])).toEqual([
+      ['accepted', 'primary', undefined, undefined],
+      ['refused', 'primary', 'isv.BUSINESS_LIMIT_CONTROL', undefined],
+    ]);
   });
 
   it('primary times out: refused, nothing sent through the fallback', async () => {
@@ -105,6 +125,7 @@ describe('sign-in sends with a fallback account', () => {
     await signIn('8613800138000');
     expect(await signIn('8613900139000')).toMatchObject({ account: 'fallback', primaryRefusal: 'isv.AMOUNT_NOT_ENOUGH', primarySkipped: true });
     expect(witness().requests).toEqual({ primary: 1, backup: 2 });
+    expect(lastLine()).toMatchObject({ outcome: 'accepted', account: 'fallback', primaryCode: 'isv.AMOUNT_NOT_ENOUGH', primarySkipped: 'true' });
 
     vi.setSystemTime(Date.now() + 120_000);
     harness.sandbox.accounts.reset();

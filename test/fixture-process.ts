@@ -10,8 +10,8 @@ import path from 'node:path';
 
 import { packageRoot } from '../demo/logto-host.js';
 
-/** How the child ended, what it printed as JSON lines, and its stderr without npm's `nodedir` notice. */
-export type FixtureRun<Line> = { code: number | null; signal: NodeJS.Signals | null; stderr: string; lines: Line[] };
+/** How the child ended, what it printed (whole, and its JSON lines), and its stderr without npm's `nodedir` notice. */
+export type FixtureRun<Line> = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; lines: Line[] };
 
 /** Runs `test/fixtures/<fixture>` with tsx and waits for it to exit, killing it after `killAfterMs`. */
 export const runFixture = async <Line>(
@@ -35,5 +35,5 @@ export const runFixture = async <Line>(
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Line);
-  return { code, signal, stderr: stderr.replaceAll(/^.*nodedir.*$/gm, '').trim(), lines };
+  return { code, signal, stdout, stderr: stderr.replaceAll(/^.*nodedir.*$/gm, '').trim(), lines };
 };

@@ -1,15 +1,17 @@
 /**
  * Property-based: whatever configuration, phone string, payload or Aliyun answer comes in,
- * nothing but a `ConnectorError` leaves `sendMessage`, invalid input sends no request, and every
- * request that is sent verifies in the sandbox (its signature, key and timestamp are accepted).
+ * nothing but a `ConnectorError` leaves `sendMessage`, invalid input sends no request, every
+ * request that is sent verifies in the sandbox (its signature, key and timestamp are accepted),
+ * and every send-log line stays one line of printable ASCII that reads back, without the secret.
  */
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorConfig } from '../sandbox/connector-config.js';
 import { useSandboxAndConnector } from './harness.js';
 import { propertyOptions } from './property-runs.js';
+import { readLogLine } from './send-log-reader.js';
 import { useScriptedServer } from './scripted-server.js';
 
 let valid: ReturnType<typeof connectorConfig>;
@@ -18,6 +20,17 @@ const harness = useSandboxAndConnector({ flowControl: false, outboxLimit: 100 })
 
 beforeAll(() => {
   valid = connectorConfig(harness.sandbox);
+});
+
+afterEach(() => {
+  // Hostile numbers, types, configurations and Aliyun answers (codes, RequestIds, BizIds) included.
+  const lines = harness.sendLog.splice(0);
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) {
+    expect(line).toMatch(/^[\x20-\x7E]*$/);
+    expect(readLogLine(line).event).toBe('aliyun-sms.send');
+    expect(line).not.toContain(valid.accessKeySecret);
+  }
 });
 
 /** Codes that mean a request was malformed or badly signed: the connector must never cause them. */

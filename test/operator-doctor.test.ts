@@ -45,7 +45,7 @@ describe('doctor against the sandbox', () => {
     expect(run.stderr).toBe('');
     const { checks } = report(run.stdout);
     expect(checks.filter((check) => check.status === 'fail' || check.status === 'warn')).toEqual([]);
-    expect(new Set(actions())).toEqual(new Set(['GetSmsSign', 'GetSmsTemplate', 'QuerySendDetails']));
+    expect(new Set(actions())).toEqual(new Set(['GetSmsSign', 'GetSmsTemplate', 'QuerySendDetails', 'QuerySendStatistics', 'QueryAccountBalance']));
     expect(sandbox.outbox.list()).toEqual([]);
     // Every signature checked by the sandbox: a bad one would have been refused with SignatureDoesNotMatch.
     expect(checks.find((check) => check.id === 'credentials')).toEqual({
@@ -79,6 +79,8 @@ describe('doctor against the sandbox', () => {
         { id: 'ram.dysms:GetSmsSign', status: 'pass', summary: 'this AccessKey may call dysms:GetSmsSign' },
         { id: 'ram.dysms:GetSmsTemplate', status: 'pass', summary: 'this AccessKey may call dysms:GetSmsTemplate' },
         { id: 'ram.dysms:QuerySendDetails', status: 'pass', summary: 'this AccessKey may call dysms:QuerySendDetails' },
+        { id: 'ram.dysms:QuerySendStatistics', status: 'pass', summary: 'this AccessKey may call dysms:QuerySendStatistics' },
+        { id: 'balance', status: 'pass', summary: 'available balance 1,234.56 CNY' },
         {
           id: 'ram.send',
           status: 'skip',
@@ -235,7 +237,7 @@ describe('doctor against the sandbox', () => {
     const { checks } = report(run.stdout);
     expect(run.code).toBe(0);
     expect(byId(checks, 'ram').filter((check) => check.id !== 'ram.send')).toEqual(
-      ['dysms:GetSmsSign', 'dysms:GetSmsTemplate', 'dysms:QuerySendDetails'].map((action) => ({
+      ['dysms:GetSmsSign', 'dysms:GetSmsTemplate', 'dysms:QuerySendDetails', 'dysms:QuerySendStatistics'].map((action) => ({
         id: `ram.${action}`,
         status: 'warn',
         summary: `this AccessKey may not call ${action}`,
@@ -243,6 +245,16 @@ describe('doctor against the sandbox', () => {
         aliyun: { code: 'isp.RAM_PERMISSION_DENY' },
       }))
     );
+    // The billing API answers a RAM refusal at its gateway: 403 Forbidden.RAM (sandbox assumption A37).
+    expect(byId(checks, 'balance')).toEqual([
+      {
+        id: 'balance',
+        status: 'warn',
+        summary: "this AccessKey may not read the account's balance (Aliyun Forbidden.RAM); to show it, allow bssapi:QueryAccountBalance (or the console permission bss:DescribeAcccount)",
+        fix: "allow bssapi:QueryAccountBalance in the key's RAM policy (optional: sign-ins work without it; see docs/operator-commands.md)",
+        aliyun: { code: 'Forbidden.RAM', ...requestId },
+      },
+    ]);
     expect(byId(checks, 'template.SMS_460100001')).toEqual([
       {
         id: 'template.SMS_460100001',
@@ -250,6 +262,23 @@ describe('doctor against the sandbox', () => {
         summary: 'template SMS_460100001 could not be read: this AccessKey may not call dysms:GetSmsTemplate',
         fix: 'grant dysms:GetSmsTemplate (the optional read-only policy in docs/operator-commands.md) to check it',
         aliyun: { code: 'isp.RAM_PERMISSION_DENY', ...requestId },
+      },
+    ]);
+  });
+
+  it('--min-balance: the balance read with its thousands separator ("1,234.56"), a warning below, a pass above, exit 0 either way', async () => {
+    const balanceRow = async (minimum: string) => {
+      const run = await doctor(config, '--json', '--min-balance', minimum);
+      expect(run.code).toBe(0);
+      return byId(report(run.stdout).checks, 'balance');
+    };
+    expect(await balanceRow('1,000')).toEqual([{ id: 'balance', status: 'pass', summary: 'available balance 1,234.56 CNY, not below --min-balance 1000' }]);
+    expect(await balanceRow('1234.57')).toEqual([
+      {
+        id: 'balance',
+        status: 'warn',
+        summary: 'available balance 1,234.56 CNY, below --min-balance 1234.57: top the account up before sends are refused (isv.AMOUNT_NOT_ENOUGH)',
+        fix: 'top the account up in the Aliyun console (费用 → 充值) before sends are refused with isv.AMOUNT_NOT_ENOUGH',
       },
     ]);
   });
@@ -294,13 +323,15 @@ describe('doctor against the sandbox', () => {
       'credentials pass',
       'clock pass',
       'ram.dysms:QueryMessage pass',
+      'ram.dysms:QuerySendStatistics pass',
+      'balance pass',
       'ram.send skip',
       'international skip',
     ]);
     expect(checks.at(-1)?.summary).toBe(
       "the international site's API (2018-05-01) cannot read signatures, sender IDs or templates: nothing of them can be checked without sending"
     );
-    expect(actions()).toEqual(['QueryMessage']);
+    expect(actions().sort()).toEqual(['QueryAccountBalance', 'QueryMessage', 'QuerySendStatistics']);
   });
 
   it('prints a table for people, with no progress when stderr is not a terminal', async () => {
@@ -308,7 +339,7 @@ describe('doctor against the sandbox', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(
-      `FAIL  signature 沙箱审核中        signature 沙箱审核中 is still under review, submitted 2026-12-01  → wait for Aliyun's review (see ${smsConsole}), or set signName to an approved signature\n`
+      `FAIL  signature 沙箱审核中           signature 沙箱审核中 is still under review, submitted 2026-12-01  → wait for Aliyun's review (see ${smsConsole}), or set signName to an approved signature\n`
     );
     expect(run.stdout).toMatch(/\n1 failed, 0 warnings, \d+ passed, 1 not checked\n$/);
   });

@@ -92,6 +92,10 @@ describe('IntlType: 2 is a verification code, 0 a notification, 1 promotional', 
   });
 });
 
+/** What the international site's QueryMessage cannot show, as status says it. */
+const internationalNote =
+  "QueryMessage looks up one message by its MessageId: the international site's API cannot list the messages sent to a number, so a message whose MessageId you do not have cannot be seen here; the send log keeps each accepted send's MessageId (messageId=)";
+
 describe('a RAM refusal in each spelling reads as RAM, never a pass', () => {
   it.each([
     ['bare RAM_PERMISSION_DENY (the current international list)', {}, 'RAM_PERMISSION_DENY'],
@@ -101,10 +105,10 @@ describe('a RAM refusal in each spelling reads as RAM, never a pass', () => {
     const config = { ...connectorConfig(sandbox, 'international'), ...sendOnly() };
     const { code, checks } = await doctor(config);
     expect(code).toBe(0);
-    expect(checks.filter((check) => check.id.startsWith('ram.dysms:'))).toEqual([
+    expect(checks.filter((check) => check.id === 'ram.dysms:QueryMessage')).toEqual([
       { id: 'ram.dysms:QueryMessage', status: 'warn', summary: 'this AccessKey may not call dysms:QueryMessage', fix: 'add dysms:QueryMessage to its RAM policy (optional: sign-ins work without it; see docs/operator-commands.md)', aliyun: { code: ramCode } },
     ]);
-    const run = await status(config, '--phone', '85261234567', '--biz-id', '1000000000000000');
+    const run = await status(config, '--message-id', '1000000000000000');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       new RegExp(`^status: this AccessKey may not call dysms:QueryMessage \\(Aliyun ${ramCode.replace('.', '\\.')}\\); add it to the key's RAM policy \\(the optional read-only policy in docs/operator-commands\\.md\\) \\(RequestId [0-9A-F-]{36}\\)\\n$`)
@@ -112,12 +116,13 @@ describe('a RAM refusal in each spelling reads as RAM, never a pass', () => {
   });
 
   it.each(['isv.RAM_CHECK_FAILED', 'Forbidden.NoPermission'])('China site, %s on every read: a warning per action', async (style) => {
-    await operator('/api/ram', { deny: ['dysms:GetSmsSign', 'dysms:GetSmsTemplate', 'dysms:QuerySendDetails'], style });
+    await operator('/api/ram', { deny: ['dysms:GetSmsSign', 'dysms:GetSmsTemplate', 'dysms:QuerySendDetails', 'dysms:QuerySendStatistics'], style });
     const { checks } = await doctor(connectorConfig(sandbox));
     expect(checks.filter((check) => check.id.startsWith('ram.dysms:')).map(({ id, status: verdict, aliyun }) => [id, verdict, aliyun?.code])).toEqual([
       ['ram.dysms:GetSmsSign', 'warn', style],
       ['ram.dysms:GetSmsTemplate', 'warn', style],
       ['ram.dysms:QuerySendDetails', 'warn', style],
+      ['ram.dysms:QuerySendStatistics', 'warn', style],
     ]);
   });
 });
@@ -141,11 +146,12 @@ describe('ForbiddenAction: its own finding, with its fix', () => {
 
 describe('DATA_NOT_EXIST: no record yet, not a refusal', () => {
   it('status on an id QueryMessage has no record of: no messages, why, exit 0', async () => {
-    const run = await status(connectorConfig(sandbox, 'international'), '--phone', '85261234567', '--biz-id', '1000000000000000', '--json');
+    const run = await status(connectorConfig(sandbox, 'international'), '--message-id', '1000000000000000', '--json');
     expect(run.code).toBe(0);
     expect(withoutRequestIds(run.stdout)).toEqual({
       messages: [],
-      notes: ['Aliyun has no record of MessageId 1000000000000000 (DATA_NOT_EXIST): the record may not be there yet (try again in a minute), or the message was sent by another Aliyun account'],
+      source: { site: 'international', api: 'QueryMessage 2018-05-01' },
+      notes: ['Aliyun has no record of MessageId 1000000000000000 (DATA_NOT_EXIST): the record may not be there yet (try again in a minute), or the message was sent by another Aliyun account', internationalNote],
       aliyun: { code: 'DATA_NOT_EXIST', requestId: '<RequestId>' },
     });
   });
@@ -195,6 +201,7 @@ describe('where Aliyun’s sources disagree', () => {
     expect(read.messages.map(({ status: verdict, aliyunStatus }) => [verdict, aliyunStatus])).toEqual([['delivered', '1']]);
     expect(read.notes).toEqual([
       "QueryMessage's Status is read as Aliyun's current SDK (dysmsapi 2018-05-01, 1.0.10) reads it: 1 delivered, 2 failed, 3 pending; older Aliyun pages read 1 as submitted and 3 as delivered, so Aliyun's own value is shown beside each message",
+      internationalNote,
     ]);
     await operator('/api/readings', { queryMessageStatus: 'doc-106592' });
     const older = await status(config, '--phone', '85261234567', '--biz-id', messageId);
@@ -217,6 +224,7 @@ describe('where Aliyun’s sources disagree', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       messages: [],
+      source: { site: 'pnvs', api: 'QuerySendDetails (PNVS dypnsapi)' },
       notes: [
         'PNVS\'s QuerySendDetails lists only messages sent with SendSmsVerifyCode: a message sent to this number with SendSms (before mainlandService was pnvs, or by another tool) is not shown here; run status with mainlandService "sms" to see those',
       ],

@@ -33,6 +33,10 @@ beforeEach(() => {
 });
 
 const phone = '13912345678';
+
+/** What the China site's QuerySendDetails cannot show, as status says it. */
+const chinaNote =
+  "QuerySendDetails lists the messages this Aliyun account accepted through SendSms for this number on this day (China time): a send refused before Aliyun accepted it is not there (the send log's outcome=refused lines and Logto's audit log have those), nor a message sent through PNVS or by another Aliyun account";
 /** The China-time day of a sandbox time, as `--date` takes it. */
 const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -54,11 +58,14 @@ describe('status against the sandbox', () => {
         { status: 'failed', aliyunStatus: '2', errorCode: 'UNDELIV', sentAt: time(sentAt + 60_000), receivedAt: time(sentAt + 62_000), templateCode: 'SMS_460100001' },
         { status: 'delivered', aliyunStatus: '3', sentAt: time(sentAt), receivedAt: time(sentAt + 2000), templateCode: 'SMS_460100001' },
       ],
+      source: { site: 'china', api: 'QuerySendDetails 2017-05-25' },
+      notes: [chinaNote],
     });
 
     const table = await runCli(['status', '--config', configFile(config), '--phone', phone, '--date', day], { secrets });
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain(`139****5678 on ${day} (China time), from QuerySendDetails 2017-05-25: 3 messages`);
+    expect(table.stdout).toContain(`139****5678 on ${day} (China time; China site, QuerySendDetails 2017-05-25): 3 messages`);
+    expect(table.stdout).toContain(`Note: ${chinaNote}.`);
     expect(table.stdout).toContain('UNDELIV (not deliverable: the number is suspended, barred or unreachable)');
   });
 
@@ -68,9 +75,10 @@ describe('status against the sandbox', () => {
     sandbox.records.inject({ phone, content: 'y', templateCode: 'SMS_460100001', sentAt, status: 'delivered', bizId: '900000000000010^0' });
     const run = await runCli(['status', '--config', configFile(config), '--phone', phone, '--date', chinaDay(sentAt), '--biz-id', '900000000000009^0', '--json'], { secrets });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({
+    expect(JSON.parse(run.stdout)).toMatchObject({
       messages: [expect.objectContaining({ status: 'failed', errorCode: 'EXPIRED', bizId: '900000000000009^0' })],
     });
+    expect((JSON.parse(run.stdout) as { messages: unknown[] }).messages).toHaveLength(1);
   });
 
   it('names the RAM action when the key may not read send records, with exit 1', async () => {
@@ -86,7 +94,7 @@ describe('status against the sandbox', () => {
   it('reads the configuration from stdin with --config -', async () => {
     const run = await runCli(['status', '--config', '-', '--phone', '13800000001', '--json'], { stdin: JSON.stringify(config), secrets });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ messages: [] });
+    expect(JSON.parse(run.stdout)).toEqual({ messages: [], source: { site: 'china', api: 'QuerySendDetails 2017-05-25' }, notes: [chinaNote] });
   });
 });
 
@@ -96,7 +104,10 @@ describe('usage errors exit 2 and print usage, not a stack', () => {
     ['no --config', ['doctor'], '--config <file|-> or --logto <endpoint> is required'],
     ['an unreadable file', ['doctor', '--config', '/nonexistent/config.json'], 'cannot read --config /nonexistent/config.json: ENOENT'],
     ['a malformed date', ['status', '--config', 'x.json', '--phone', '13800138000', '--date', '2026/12/01'], '--date must be a day as YYYY-MM-DD'],
-    ['no --phone', ['status', '--config', 'x.json'], '--phone <number> is required'],
+    ['neither --phone nor --message-id', ['status', '--config', 'x.json'], '--phone <number> (China site, PNVS) or --message-id <id> (international site) is required'],
+    ['a report range over 30 days', ['report', '--config', 'x.json', '--days', '31'], '--days must be a whole number from 1 to 30'],
+    ['a report rate that is not a share', ['report', '--config', 'x.json', '--min-rate', '90'], '--min-rate must be a share from 0 to 1'],
+    ['a report balance that is not an amount', ['report', '--config', 'x.json', '--min-balance', '1.234,56'], "--min-balance must be an amount in the account's currency"],
     ['an unknown command', ['send'], 'unknown command "send"'],
   ])('%s', async (_, args, sentence) => {
     const run = await runCli(args);
@@ -153,6 +164,13 @@ describe('a server that accepts connections and never answers', () => {
     expect(checks.find((check) => check.id === 'credentials')?.summary).toBe(
       `AccessKey LTAI****yId could not be checked: no answer from ${endpoint.slice(7)} within 1000 ms (timeout); check the network path to ${endpoint.slice(7)}`
     );
+  });
+
+  it('report ends within its timeout, exit 3, saying which host did not answer', async () => {
+    const run = await runCli(['report', '--config', '-'], { stdin: JSON.stringify({ ...config, endpoint, timeout: 1000 }), secrets, killAfterMs: 20_000 });
+    expect(run.code).toBe(3);
+    expect(run.ms).toBeLessThan(15_000);
+    expect(run.stdout).toContain(`report: Aliyun could not be asked: no answer from ${endpoint.slice(7)} within 1000 ms (timeout)`);
   });
 
   it('status ends within its timeout, exit 1', async () => {

@@ -107,6 +107,11 @@ describe('refused fallback configurations', () => {
       ['fallback.strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheck belongs to the connector, not to one account (a number must be read the same whichever account sends it): set it at the top level and remove it from fallback'],
     ],
     [
+      'disableSendLog inside fallback',
+      { fallback: { disableSendLog: true } },
+      ['fallback.disableSendLog: disableSendLog belongs to the connector, not to one account (one send log covers both accounts): set it at the top level and remove it from fallback'],
+    ],
+    [
       'a fallback inside fallback',
       { fallback: { fallback: { signName: 'x' } } },
       ['fallback.fallback: a fallback has no fallback of its own: remove fallback from inside fallback'],

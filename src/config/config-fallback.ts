@@ -4,8 +4,8 @@
  * account (or for PNVS on the same one), and each key it leaves out is the primary's (a shallow
  * merge: `templates` given replaces the primary's list whole). Its secret lives in the top-level
  * `fallbackAccessKeySecret`, so the Console can mask it like the first one. The keys that belong
- * to the connector rather than to an account (which numbers are allowed, how a number is read)
- * are refused inside `fallback`, so both accounts always serve the same numbers the same way. The
+ * to the connector rather than to an account (which numbers are allowed, how a number is read,
+ * whether sends are logged) are refused inside `fallback`, so both accounts always serve the same numbers the same way. The
  * merged fallback configuration is checked by the same rules across keys as the primary's
  * (config-rules.ts), and its problems are reported under `fallback.` paths.
  */
@@ -35,6 +35,10 @@ const refusedKeys = {
   ),
   strictPhoneRegionNumberCheck: refused(
     'strictPhoneRegionNumberCheck belongs to the connector, not to one account (a number must be read the same whichever account sends it)',
+    'set it at the top level and remove it from fallback'
+  ),
+  disableSendLog: refused(
+    'disableSendLog belongs to the connector, not to one account (one send log covers both accounts)',
     'set it at the top level and remove it from fallback'
   ),
   fallback: refused('a fallback has no fallback of its own', 'remove fallback from inside fallback'),

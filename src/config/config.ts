@@ -119,6 +119,12 @@ const keySchemas = {
     .max(20, said('pnvsSchemeName must be at most 20 characters (Aliyun\'s limit for a scheme name)', 'use the scheme name from the PNVS console, or leave it empty for the default scheme'))
     .optional(),
   pnvsEndpoint: endpointGuard('pnvsEndpoint', defaultPnvsEndpoint).optional(),
+  // Named for turning the log off: the Console shows a Switch of a stored configuration without
+  // the key as off (logto-io/logto `ConfigFormFields/index.tsx`: `checked={typeof value === 'boolean'
+  // ? value : false}`), and only a key whose default is false means what that switch shows.
+  disableSendLog: z
+    .boolean({ invalid_type_error: said('disableSendLog must be true or false', 'write true to turn the send log off (docs/send-log.md), or false') })
+    .default(false),
 };
 
 /** What the rules across keys can still read of refused templates: each entry's usageType and codes. */
@@ -127,9 +133,9 @@ const readableParts = { templates: templatesKey(templateRuleFields) };
 /**
  * The keys a fallback account (config-fallback.ts) may give, each left out meaning the primary's:
  * all but the secret, which has its own top-level key, and the keys of the connector itself
- * (which numbers are allowed and how a number is read).
+ * (which numbers are allowed, how a number is read, whether sends are logged).
  */
-const connectorKeys: ReadonlySet<string> = new Set(['accessKeySecret', 'strictPhoneRegionNumberCheck', 'allowedRegionCodes']);
+const connectorKeys: ReadonlySet<string> = new Set(['accessKeySecret', 'strictPhoneRegionNumberCheck', 'allowedRegionCodes', 'disableSendLog']);
 const fallbackKeys = fallbackGuards(Object.fromEntries(Object.entries(keySchemas).filter(([key]) => !connectorKeys.has(key))), readableParts);
 
 /** Every configuration key: the account's, the connector's, and the optional fallback account. */

@@ -3,11 +3,14 @@
  * What the read-only calls of `doctor` say about access, per action: a RAM refusal in any
  * spelling warns and names the RAM action, an account-level `ForbiddenAction` is its own finding
  * with its own fix, and only an answer past both (a missing record included) passes. Gateway
- * refusals that come before any RAM decision say nothing either way. Pure.
+ * refusals that come before any RAM decision say nothing either way. The account's balance, read
+ * with a billing permission of its own, has its own row. Pure.
  */
+import { balanceRamActions, type Balance } from '../account/account-balance.js';
 import { forbiddenActionFix } from '../account/account-findings.js';
 import { credentialCodes, forbiddenActionCodes, noRecordCodes, ramActionOf, ramDenialCodes, type QueryAnswer } from '../account/account-queries.js';
 import type { Check } from './doctor-checks.js';
+import { balanceSentence } from './report-output.js';
 
 /**
  * The check for a read-only action the lookups called: a RAM denial (any spelling) warns, an
@@ -59,3 +62,30 @@ export const probeKind = (answer: QueryAnswer): string => {
  */
 const beforeRam = (code: string | undefined): boolean =>
   code !== undefined && (credentialCodes.has(code) || /^(?:Invalid|Missing|Throttling|SignatureNonceUsed|ServiceUnavailable|InternalError)/.test(code));
+
+/**
+ * The balance row of `doctor`: the available balance (a warning below `--min-balance`), or why it
+ * could not be read. Reading it needs a billing permission the sending policy does not have, so a
+ * refusal warns and names it; a billing host that does not answer is not checked.
+ */
+export const balanceCheck = (balance: Balance, minBalance?: number): Check => {
+  const summary = balanceSentence(balance, minBalance);
+  const aliyun = balance.kind === 'denied' || balance.kind === 'refused' ? { aliyun: { code: balance.code, ...(balance.requestId ? { requestId: balance.requestId } : {}) } } : {};
+  switch (balance.kind) {
+    case 'balance': {
+      const low = minBalance !== undefined && (balance.amount === undefined || balance.amount < minBalance);
+      return low
+        ? { id: 'balance', status: 'warn', summary, fix: 'top the account up in the Aliyun console (费用 → 充值) before sends are refused with isv.AMOUNT_NOT_ENOUGH' }
+        : { id: 'balance', status: 'pass', summary: minBalance === undefined ? summary : `${summary}, not below --min-balance ${minBalance}` };
+    }
+    case 'denied': {
+      return { id: 'balance', status: 'warn', summary, fix: `allow ${balanceRamActions[0]} in the key's RAM policy (optional: sign-ins work without it; see docs/operator-commands.md)`, ...aliyun };
+    }
+    case 'refused': {
+      return { id: 'balance', status: 'warn', summary, ...aliyun };
+    }
+    case 'unreachable': {
+      return { id: 'balance', status: 'skip', summary, fix: 'if this endpoint does not forward the billing API, pass --billing-endpoint https://business.aliyuncs.com' };
+    }
+  }
+};

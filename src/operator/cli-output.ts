@@ -15,12 +15,12 @@ export { withoutSecrets } from '../aliyun/errors.js';
 export const checksJson = (checks: readonly Check[]): string =>
   `${JSON.stringify({ checks: checks.map(({ id, status, summary, fix, aliyun }) => ({ id, status, summary, ...(fix === undefined ? {} : { fix }), ...(aliyun === undefined ? {} : { aliyun }) })) }, null, 2)}\n`;
 
-/** What `status` prints besides the messages: notes on what they cannot show, and Aliyun's code when it had no record. */
-export type MessagesExtra = { notes?: readonly string[]; aliyun?: { code?: string; requestId?: string } };
+/** What `status` prints besides the messages: where it looked, notes on what that cannot show, and Aliyun's code when it had no record. */
+export type MessagesExtra = { source?: { site: string; api: string }; notes?: readonly string[]; aliyun?: { code?: string; requestId?: string } };
 
-/** `status --json`: exactly `{ messages: [ ... ], notes?, aliyun? }`. */
-export const messagesJson = (messages: readonly MessageStatus[], { notes, aliyun }: MessagesExtra = {}): string =>
-  `${JSON.stringify({ messages, ...(notes && notes.length > 0 ? { notes } : {}), ...(aliyun ? { aliyun } : {}) }, null, 2)}\n`;
+/** `status --json`: exactly `{ messages: [ ... ], source?: { site, api }, notes?, aliyun? }`. */
+export const messagesJson = (messages: readonly MessageStatus[], { source, notes, aliyun }: MessagesExtra = {}): string =>
+  `${JSON.stringify({ messages, ...(source ? { source } : {}), ...(notes && notes.length > 0 ? { notes } : {}), ...(aliyun ? { aliyun } : {}) }, null, 2)}\n`;
 
 /** Columns a text takes in a terminal: CJK and full-width characters take two. */
 const displayWidth = (text: string): number => {

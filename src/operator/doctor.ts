@@ -9,12 +9,13 @@
 import { ConnectorError, TemplateType } from '@logto/connector-kit';
 import type { ZodError } from 'zod';
 
+import { billingEndpointFor, queryBalance } from '../account/account-balance.js';
 import { lookupSign, lookupTemplate } from '../account/account-lookups.js';
 import { queryAccount, type QueryTarget } from '../account/account-queries.js';
 import type { AliyunClient } from '../aliyun/aliyun-client.js';
 import { checkConfig, type AliyunSmsConfig } from '../config/config.js';
 import { sentenceOf } from '../config/config-issues.js';
-import { accessCheck, probeKind } from './access-checks.js';
+import { accessCheck, balanceCheck, probeKind } from './access-checks.js';
 import { errorSentence } from './error-sentence.js';
 import { chinaDate } from './send-status.js';
 import { clockCheck, credentialsCheck, endpointChecks, signCheck, templateChecks, templateUsages, type Check, type KeyEvidence } from './doctor-checks.js';
@@ -29,6 +30,10 @@ export type DoctorOptions = {
   client: AliyunClient;
   /** A phone number to send one test message to, as the Console's Send does; no send without it. */
   send?: string;
+  /** Warn when the available balance is below this amount, in the account's currency. */
+  minBalance?: number;
+  /** Where to read the balance instead of the site's billing host. */
+  billingEndpoint?: string;
   progress?: (progress: Progress) => void;
 };
 
@@ -67,7 +72,8 @@ const sendingCheck = (config: AliyunSmsConfig, sent: boolean): Check => {
 
 /** One send as the Console's Send does it: `Generic`, code 000000, the configuration given. */
 const trySend = async (raw: unknown, to: string): Promise<Check> => {
-  const connector = await createAliyunSmsConnector({ warn: () => undefined })({
+  // doctor prints its own report (JSON with --json) on stdout: the send log's line stays out of it.
+  const connector = await createAliyunSmsConnector({ warn: () => undefined, sendLog: () => undefined })({
     getConfig: async () => Promise.reject(new Error('doctor passes the configuration')),
   });
   try {
@@ -91,7 +97,7 @@ const trySend = async (raw: unknown, to: string): Promise<Check> => {
 };
 
 /** Runs every check of `raw` (the configuration as the Console saves it) and returns them in report order. */
-export const runDoctor = async (raw: unknown, { client, send, progress }: DoctorOptions): Promise<Check[]> => {
+export const runDoctor = async (raw: unknown, { client, send, minBalance, billingEndpoint, progress }: DoctorOptions): Promise<Check[]> => {
   const checked = checkConfig(raw);
   if (!checked.success) {
     return [...configIssues(checked.error), { id: 'account', status: 'skip', summary: 'the account was not checked: fix the configuration first' }];
@@ -122,14 +128,19 @@ export const runDoctor = async (raw: unknown, { client, send, progress }: Doctor
   const probe = china
     ? track('send records', queryAccount(client, target, 'QuerySendDetails', { PhoneNumber: probeNumber, SendDate: chinaDate(new Date()).replaceAll('-', ''), PageSize: '1', CurrentPage: '1' }))
     : track('send records', queryAccount(client, target, 'QueryMessage', { MessageId: '0' }, '2018-05-01'));
+  // Whether the key may read the delivery statistics `report` uses: one day, one row.
+  const today = chinaDate(new Date()).replaceAll('-', '');
+  const statistics = track('delivery statistics', queryAccount(client, target, 'QuerySendStatistics', { IsGlobe: '1', StartDate: today, EndDate: today, PageIndex: '1', PageSize: '1' }));
+  const balance = track('balance', queryBalance(client, target, billingEndpoint ?? billingEndpointFor(config)));
   const sent = send === undefined ? undefined : track('test send', trySend(raw, send));
   progress?.({ done: 0, total: calls.length, label: 'asking Aliyun' });
 
   const signLookups = await Promise.all(signs);
   const templateLookups = await Promise.all(templates);
   const probeAnswer = await probe;
+  const statisticsAnswer = await statistics;
   const probeAction = china ? 'QuerySendDetails' : 'QueryMessage';
-  const evidence: KeyEvidence = [...signLookups, ...templateLookups, probeAnswer];
+  const evidence: KeyEvidence = [...signLookups, ...templateLookups, probeAnswer, statisticsAnswer];
 
   const checks: Check[] = [{ id: 'config', status: 'pass', summary: `the configuration is valid (site ${config.site}, mainland numbers through ${config.mainlandService === 'pnvs' ? 'PNVS SendSmsVerifyCode' : china ? 'SendSms' : 'SendMessageWithTemplate'})` }];
   checks.push(credentialsCheck(config.accessKeyId, evidence), clockCheck(evidence));
@@ -137,6 +148,7 @@ export const runDoctor = async (raw: unknown, { client, send, progress }: Doctor
     ...signLookups,
     ...templateLookups,
     { kind: probeKind(probeAnswer), action: probeAction, ...(probeAnswer.kind === 'refused' ? { code: probeAnswer.code } : {}) },
+    { kind: probeKind(statisticsAnswer), action: 'QuerySendStatistics', ...(statisticsAnswer.kind === 'refused' ? { code: statisticsAnswer.code } : {}) },
   ];
   for (const action of new Set(answers.map((answer) => answer.action))) {
     const ram = accessCheck(action, answers);
@@ -144,7 +156,7 @@ export const runDoctor = async (raw: unknown, { client, send, progress }: Doctor
       checks.push(ram);
     }
   }
-  checks.push(...endpointChecks(config), sendingCheck(config, sent !== undefined));
+  checks.push(balanceCheck(await balance, minBalance), ...endpointChecks(config), sendingCheck(config, sent !== undefined));
   signLookups.forEach((lookup, index) => checks.push(signCheck(signNames[index] ?? '', lookup)));
   templateLookups.forEach((lookup, index) => {
     const usage = usages[index];

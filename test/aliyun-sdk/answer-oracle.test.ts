@@ -40,7 +40,7 @@ beforeAll(async () => {
     business: await startWireRecorder(sandbox.endpoint, 'business'),
     sts: await startWireRecorder(sandbox.endpoint, 'sts'),
   };
-  packageReads = await recordFieldReads([hosts.sms, hosts.pnvs], () => drivePackage(sandbox, hosts));
+  packageReads = await recordFieldReads([hosts.sms, hosts.pnvs, hosts.business], () => drivePackage(sandbox, hosts));
   const before = new Set(allExchanges());
   sandbox.records.reset();
   clients = sdkClients(sandbox, hosts);

@@ -3,23 +3,26 @@
  * Everything the package and its operator commands say to Aliyun, produced by running them, not by
  * reading their constants: the connector's sends on each site and route (sign-in sends and the
  * Console's Send with its refusal explanation), `doctor` (with the current lookups, with the older
- * `QuerySms*` ones a host falls back to, and with RAM refusals in both styles) and `status` on each
- * site and on PNVS. They run against a sandbox behind two wire recorders, one per Aliyun host
- * (`dysmsapi`, `dypnsapi`), so each exchange keeps the parameters sent and the answer's raw body.
+ * `QuerySms*` ones a host falls back to, and with RAM refusals in both styles), `status` on each
+ * site and on PNVS, and `report` (its statistics page by page, and the balance). They run against a
+ * sandbox behind wire recorders, one per Aliyun host (`dysmsapi`, `dypnsapi`, the billing host
+ * `business`), so each exchange keeps the parameters sent and the answer's raw body.
  */
 import { TemplateType } from '@logto/connector-kit';
 
 import { createAliyunSmsConnector } from '../../src/index.js';
 import { createAliyunClient } from '../../src/aliyun/aliyun-client.js';
 import { parseConfig } from '../../src/config/config.js';
+import { runReport } from '../../src/operator/delivery-report.js';
 import { runDoctor } from '../../src/operator/doctor.js';
+import { addDays } from '../../src/operator/report-range.js';
 import { chinaDate, querySendStatus } from '../../src/operator/send-status.js';
 import { accountAccess, connectorConfig, pnvsConnectorConfig, withFallback } from '../../sandbox/connector-config.js';
 import type { Sandbox } from '../../sandbox/index.js';
 import type { WireRecorder } from './wire-recorder.js';
 
-/** The two hosts: SMS (`dysmsapi`) and PNVS (`dypnsapi`), each a recorder in front of one sandbox. */
-export type Hosts = { sms: WireRecorder; pnvs: WireRecorder };
+/** The hosts: SMS (`dysmsapi`), PNVS (`dypnsapi`) and billing (`business`), each a recorder in front of one sandbox. */
+export type Hosts = { sms: WireRecorder; pnvs: WireRecorder; business: WireRecorder };
 
 const mainland = '13800138000';
 const hongKong = '85261234567';
@@ -63,30 +66,32 @@ export const drivePackage = async (sandbox: Sandbox, hosts: Hosts): Promise<void
   const configs = configsFor(sandbox, hosts);
   const client = createAliyunClient();
   const today = chinaDate(new Date(sandbox.clock.now()));
+  // Aliyun's billing API is a host of its own; the sandbox serves it behind the `business` recorder.
+  const billingEndpoint = hosts.business.endpoint;
 
   await sends(configs.china, [mainland, hongKong]);
   await sends(configs.international, [mainland, hongKong]);
   await sends(configs.pnvs, [mainland]);
   await explainedRefusal(configs.china);
 
-  await runDoctor(configs.china, { client, send: mainland });
+  await runDoctor(configs.china, { client, send: mainland, billingEndpoint });
   // An account in trouble: a rejected signature, a rejected template, a promotional international one.
   const troubled = { ...configs.china, signName: '沙箱驳回', templates: configs.china.templates.map((template) => ({ ...template, templateCode: { china: 'SMS_460300002', overseas: 'SMS_460300005' } })) };
-  await runDoctor(troubled, { client });
-  await runDoctor(configs.international, { client });
-  await runDoctor(configs.pnvs, { client });
+  await runDoctor(troubled, { client, billingEndpoint });
+  await runDoctor(configs.international, { client, billingEndpoint });
+  await runDoctor(configs.pnvs, { client, billingEndpoint });
   // A fallback account: its checks, one test send through each account, and STS GetCallerIdentity for both keys.
-  await runDoctor(configs.withFallback, { client, send: hongKong });
+  await runDoctor(configs.withFallback, { client, send: hongKong, billingEndpoint });
   await sends(configs.withFallback, [mainland]);
   // A host that no longer serves the current lookups: doctor falls back to QuerySmsTemplate and QuerySmsSign.
   hosts.sms.withdrawn.add('GetSmsTemplate').add('GetSmsSign');
-  await runDoctor(configs.china, { client });
+  await runDoctor(configs.china, { client, billingEndpoint });
   hosts.sms.withdrawn.clear();
   // RAM refusals, in the gateway's style (403 with AccessDeniedDetail) and the business layer's (200).
   for (const style of ['Forbidden.RAM', 'isp.RAM_PERMISSION_DENY'] as const) {
     sandbox.account.setDenial(sandbox.accessKeyId, { actions: ['dysms:GetSmsTemplate', 'dysms:QuerySendDetails', 'dysms:QueryMessage'], style });
-    await runDoctor(configs.china, { client });
-    await runDoctor(configs.international, { client });
+    await runDoctor(configs.china, { client, billingEndpoint });
+    await runDoctor(configs.international, { client, billingEndpoint });
   }
   sandbox.account.setDenial(sandbox.accessKeyId, { actions: [], style: 'Forbidden.RAM' });
 
@@ -102,4 +107,11 @@ export const drivePackage = async (sandbox: Sandbox, hosts: Hosts): Promise<void
     sandbox.records.setOutcome({ id: globe.messageId }, { status: 'failed', errCode: 'UNDELIV' });
     await querySendStatus(client, parseConfig(configs.international), { phone: hongKong, date: today, bizId: globe.messageId });
   }
+
+  // report: the week before today, then one page at a time (paging), for the signature and the whole account, on both sites.
+  const week = { from: addDays(today, -7), to: addDays(today, -1), days: 7, includesToday: false };
+  const request = { range: week, allSignatures: false, thresholds: { minSent: 20, minRate: 0.9, minBalance: 100 }, billingEndpoint };
+  await runReport(client, parseConfig(configs.china), request);
+  await runReport(client, parseConfig(configs.china), { ...request, allSignatures: true, paging: { pageSize: 2, gapMs: 0 } });
+  await runReport(client, parseConfig(configs.international), request);
 };

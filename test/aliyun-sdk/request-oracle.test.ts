@@ -27,13 +27,18 @@ let exchanges: Exchange[];
 
 beforeAll(async () => {
   sandbox = await startSandbox({ flowControl: false });
-  hosts = { sms: await startWireRecorder(sandbox.endpoint, 'dysmsapi'), pnvs: await startWireRecorder(sandbox.pnvsEndpoint, 'dypnsapi') };
+  // The sandbox serves billing on its SMS port; it has a recorder of its own, as it is a host of its own at Aliyun.
+  hosts = {
+    sms: await startWireRecorder(sandbox.endpoint, 'dysmsapi'),
+    pnvs: await startWireRecorder(sandbox.pnvsEndpoint, 'dypnsapi'),
+    business: await startWireRecorder(sandbox.endpoint, 'business'),
+  };
   await drivePackage(sandbox, hosts);
-  exchanges = [...hosts.sms.exchanges, ...hosts.pnvs.exchanges];
+  exchanges = [...hosts.sms.exchanges, ...hosts.pnvs.exchanges, ...hosts.business.exchanges];
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([hosts.sms.close(), hosts.pnvs.close()]);
+  await Promise.all([hosts.sms.close(), hosts.pnvs.close(), hosts.business.close()]);
   await sandbox.close();
 });
 
